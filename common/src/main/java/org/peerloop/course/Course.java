@@ -1,0 +1,113 @@
+package org.peerloop.course;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import org.peerloop.errors.Require;
+import org.peerloop.platform.Platform;
+
+/**
+ * A course on a platform: an LTI context (LTI Core §5.4.1), keyed by the platform and the context
+ * id the platform gave it. Title and label follow the LMS, which may rename a course.
+ */
+@Entity
+@Table(name = "course")
+public class Course {
+  static final int ID_MAX = 255;
+  static final int TITLE_MAX = 512;
+  static final int LABEL_MAX = 255;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "platform_id", nullable = false)
+  private Platform platform;
+
+  @Column(name = "context_id", nullable = false, length = ID_MAX)
+  private String contextId;
+
+  @Column(length = TITLE_MAX)
+  private String title;
+
+  @Column(length = LABEL_MAX)
+  private String label;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Course() {}
+
+  public Course(Platform platform, String contextId, String title, String label, Instant now) {
+    this.platform = Objects.requireNonNull(platform, "platform");
+    this.contextId = Require.text("contextId", contextId, ID_MAX);
+    this.title = clip(title, TITLE_MAX);
+    this.label = clip(label, LABEL_MAX);
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /**
+   * Follows a rename in the LMS. Returns whether anything changed, so launches that repeat the same
+   * values do not write.
+   */
+  public boolean rename(String newTitle, String newLabel, Instant now) {
+    String clippedTitle = clip(newTitle, TITLE_MAX);
+    String clippedLabel = clip(newLabel, LABEL_MAX);
+    if (Objects.equals(title, clippedTitle) && Objects.equals(label, clippedLabel)) {
+      return false;
+    }
+    this.title = clippedTitle;
+    this.label = clippedLabel;
+    this.updatedAt = now;
+    return true;
+  }
+
+  /** Titles are display text from the LMS: an over-long one is shortened, not refused. */
+  private static String clip(String text, int max) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String trimmed = text.strip();
+    return trimmed.length() <= max ? trimmed : trimmed.substring(0, max);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Platform platform() {
+    return platform;
+  }
+
+  public String contextId() {
+    return contextId;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,45 @@
+package org.peerloop.course;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.Optional;
+import org.peerloop.platform.Platform;
+
+/** Stores and finds courses, always within one platform. Callers own the transaction. */
+@Dependent
+public class CourseRepository {
+  private final EntityManager em;
+  private final Clock clock;
+
+  @Inject
+  public CourseRepository(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /** Context ids are only unique per platform, so the platform is always part of the key. */
+  public Optional<Course> findByContext(Platform platform, String contextId) {
+    return em.createQuery(
+            "select c from Course c where c.platform = :platform and c.contextId = :contextId",
+            Course.class)
+        .setParameter("platform", platform)
+        .setParameter("contextId", contextId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Records the course a launch came from: creates it on first sight and follows renames after. */
+  public Course recordContext(Platform platform, String contextId, String title, String label) {
+    Optional<Course> existing = findByContext(platform, contextId);
+    if (existing.isPresent()) {
+      existing.get().rename(title, label, clock.instant());
+      return existing.get();
+    }
+    Course course = new Course(platform, contextId, title, label, clock.instant());
+    em.persist(course);
+    em.flush();
+    return course;
+  }
+}

@@ -1,0 +1,42 @@
+package org.peerloop.errors;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Guards for entity constructors: each failure names the field and says what is expected. */
+public final class Require {
+  private Require() {}
+
+  /** A non-blank text of at most {@code maxLength} characters, trimmed. */
+  public static String text(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidValueException(field, field + " is required");
+    }
+    String trimmed = value.trim();
+    if (trimmed.length() > maxLength) {
+      throw new InvalidValueException(
+          field, field + " must be at most " + maxLength + " characters long");
+    }
+    return trimmed;
+  }
+
+  /** Like {@link #text} but {@code null} or blank is allowed and becomes {@code null}. */
+  public static String optionalText(String field, String value, int maxLength) {
+    return value == null || value.isBlank() ? null : text(field, value, maxLength);
+  }
+
+  /** An absolute http(s) URL with a host, of at most {@code maxLength} characters. */
+  public static String httpUrl(String field, String value, int maxLength) {
+    String text = text(field, value, maxLength);
+    try {
+      URI uri = new URI(text);
+      boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+      if (web && uri.getHost() != null) {
+        return text;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, with the field's name
+    }
+    throw new InvalidValueException(field, field + " must be an absolute http(s) URL");
+  }
+}

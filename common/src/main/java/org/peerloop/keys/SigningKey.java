@@ -1,0 +1,100 @@
+package org.peerloop.keys;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * One of the tool's own RSA key pairs, kept in the database so every node signs with the same key
+ * and publishes the same JWKS (1EdTech Security Framework §6). The private part never leaves this
+ * class except to sign, and is never part of {@link #toString()}.
+ */
+@Entity
+@Table(name = "signing_key")
+public class SigningKey {
+
+  @Id
+  @Column(length = 64)
+  private String kid;
+
+  @Column(nullable = false, length = 16)
+  private String algorithm;
+
+  @Column(name = "public_key", nullable = false, length = 2048)
+  private String publicKey;
+
+  @Column(name = "private_key", nullable = false, length = 8192)
+  private String privateKey;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private SigningKeyStatus status;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected SigningKey() {}
+
+  SigningKey(String kid, KeyPair pair, SigningKeyStatus status, Instant createdAt) {
+    this.kid = kid;
+    this.algorithm = "RS256";
+    this.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+    this.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+    this.status = status;
+    this.createdAt = createdAt;
+  }
+
+  public String kid() {
+    return kid;
+  }
+
+  /** The JWS algorithm this key signs with; LTI 1.3 requires RS256. */
+  public String algorithm() {
+    return algorithm;
+  }
+
+  public SigningKeyStatus status() {
+    return status;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public RSAPublicKey publicKey() {
+    try {
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA")
+              .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Stored public key " + kid + " is unreadable", e);
+    }
+  }
+
+  public RSAPrivateKey privateKey() {
+    try {
+      return (RSAPrivateKey)
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Stored private key " + kid + " is unreadable", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SigningKey[" + kid + ", " + status + "]";
+  }
+}

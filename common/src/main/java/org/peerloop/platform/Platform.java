@@ -1,0 +1,155 @@
+package org.peerloop.platform;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import org.peerloop.errors.Require;
+
+/**
+ * One registered LMS installation: the values of an LTI 1.3 registration (LTI Core §3.1.3, 1EdTech
+ * Security Framework §5.1). Several platforms may share an issuer (one Moodle site, two client
+ * ids), so the natural key is issuer plus client id.
+ */
+@Entity
+@Table(name = "platform")
+public class Platform {
+  static final int URL_MAX = 1024;
+  static final int ID_MAX = 255;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = ID_MAX)
+  private String issuer;
+
+  @Column(name = "client_id", nullable = false, length = ID_MAX)
+  private String clientId;
+
+  @Column(name = "auth_login_url", nullable = false, length = URL_MAX)
+  private String authLoginUrl;
+
+  @Column(name = "auth_token_url", nullable = false, length = URL_MAX)
+  private String authTokenUrl;
+
+  @Column(name = "jwks_url", nullable = false, length = URL_MAX)
+  private String jwksUrl;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "product_family", nullable = false, length = 32)
+  private ProductFamily productFamily;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private PlatformStatus status;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "platform_deployment", joinColumns = @JoinColumn(name = "platform_id"))
+  @Column(name = "deployment_id", nullable = false, length = ID_MAX)
+  private Set<String> deploymentIds = new TreeSet<>();
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Platform() {}
+
+  /**
+   * @param authLoginUrl the platform's OIDC authorization endpoint (where the login redirects)
+   * @param authTokenUrl the platform's OAuth 2 token endpoint (for LTI Advantage services)
+   * @param jwksUrl where the platform publishes the keys it signs id_tokens with
+   */
+  public Platform(
+      String issuer,
+      String clientId,
+      String authLoginUrl,
+      String authTokenUrl,
+      String jwksUrl,
+      ProductFamily productFamily,
+      PlatformStatus status,
+      Instant createdAt) {
+    // LTI Core §5.1.2: the issuer is a case-sensitive URL; compare it as given, never normalise.
+    this.issuer = Require.httpUrl("issuer", issuer, ID_MAX);
+    this.clientId = Require.text("clientId", clientId, ID_MAX);
+    this.authLoginUrl = Require.httpUrl("authLoginUrl", authLoginUrl, URL_MAX);
+    this.authTokenUrl = Require.httpUrl("authTokenUrl", authTokenUrl, URL_MAX);
+    this.jwksUrl = Require.httpUrl("jwksUrl", jwksUrl, URL_MAX);
+    this.productFamily = productFamily == null ? ProductFamily.OTHER : productFamily;
+    this.status = status == null ? PlatformStatus.PENDING : status;
+    this.createdAt = createdAt;
+  }
+
+  /** Adds a deployment (LTI Core §3.1.3: one registration, many deployments); idempotent. */
+  public void addDeployment(String deploymentId) {
+    deploymentIds.add(Require.text("deploymentId", deploymentId, ID_MAX));
+  }
+
+  public boolean hasDeployment(String deploymentId) {
+    return deploymentIds.contains(deploymentId);
+  }
+
+  public boolean acceptsLaunches() {
+    return status == PlatformStatus.ACTIVE;
+  }
+
+  public void changeStatus(PlatformStatus newStatus) {
+    this.status = newStatus;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String authLoginUrl() {
+    return authLoginUrl;
+  }
+
+  public String authTokenUrl() {
+    return authTokenUrl;
+  }
+
+  public String jwksUrl() {
+    return jwksUrl;
+  }
+
+  public ProductFamily productFamily() {
+    return productFamily;
+  }
+
+  public PlatformStatus status() {
+    return status;
+  }
+
+  public Set<String> deploymentIds() {
+    return Collections.unmodifiableSet(deploymentIds);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  @Override
+  public String toString() {
+    return "Platform[" + issuer + ", client " + clientId + "]";
+  }
+}

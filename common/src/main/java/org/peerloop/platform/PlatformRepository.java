@@ -1,0 +1,65 @@
+package org.peerloop.platform;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import org.peerloop.errors.ConflictException;
+
+/** Stores and finds registered platforms. Callers own the transaction. */
+@Dependent
+public class PlatformRepository {
+  private final EntityManager em;
+
+  @Inject
+  public PlatformRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  /**
+   * Registers a new platform.
+   *
+   * @throws ConflictException if the issuer and client id are already registered
+   */
+  public Platform add(Platform platform) {
+    if (findByIssuerAndClientId(platform.issuer(), platform.clientId()).isPresent()) {
+      throw new ConflictException(
+          "platform-already-registered",
+          "A platform with issuer "
+              + platform.issuer()
+              + " and client id "
+              + platform.clientId()
+              + " is already registered");
+    }
+    em.persist(platform);
+    em.flush();
+    return platform;
+  }
+
+  public Optional<Platform> find(long id) {
+    return Optional.ofNullable(em.find(Platform.class, id));
+  }
+
+  /** The registration a launch belongs to (LTI Core §5.1.2: issuer plus audience). */
+  public Optional<Platform> findByIssuerAndClientId(String issuer, String clientId) {
+    return em.createQuery(
+            "select p from Platform p where p.issuer = :issuer and p.clientId = :clientId",
+            Platform.class)
+        .setParameter("issuer", issuer)
+        .setParameter("clientId", clientId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Platform> findByIssuer(String issuer) {
+    return em.createQuery(
+            "select p from Platform p where p.issuer = :issuer order by p.id", Platform.class)
+        .setParameter("issuer", issuer)
+        .getResultList();
+  }
+
+  public List<Platform> findAll() {
+    return em.createQuery("select p from Platform p order by p.id", Platform.class).getResultList();
+  }
+}

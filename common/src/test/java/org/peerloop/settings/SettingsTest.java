@@ -1,0 +1,75 @@
+package org.peerloop.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  private static Settings load(Map<String, String> values) {
+    return Settings.load(values::get);
+  }
+
+  @Test
+  void usesDefaultsWhenNothingIsSet() {
+    Settings s = load(Map.of());
+
+    assertEquals(8080, s.httpPort());
+    assertEquals(Path.of("peerloop-data").toAbsolutePath(), s.dataDir());
+    assertEquals(URI.create("http://localhost:8080/"), s.baseUrl());
+    assertEquals(Optional.empty(), s.dataSourceJndiName());
+  }
+
+  @Test
+  void derivesTheBaseUrlFromThePort() {
+    assertEquals(
+        URI.create("http://localhost:9090/"), load(Map.of("PEERLOOP_HTTP_PORT", "9090")).baseUrl());
+  }
+
+  @Test
+  void keepsAnExplicitBaseUrlAndEndsItWithASlash() {
+    Settings s = load(Map.of("PEERLOOP_BASE_URL", "https://peerloop.example.edu/tool"));
+
+    assertEquals(URI.create("https://peerloop.example.edu/tool/"), s.baseUrl());
+    assertEquals(URI.create("https://peerloop.example.edu/tool/lti/jwks"), s.url("/lti/jwks"));
+    assertEquals(URI.create("https://peerloop.example.edu/tool/lti/jwks"), s.url("lti/jwks"));
+  }
+
+  @Test
+  void namesEveryMalformedSettingAtOnce() {
+    InvalidSettingsException e =
+        assertThrows(
+            InvalidSettingsException.class,
+            () ->
+                load(
+                    Map.of(
+                        "PEERLOOP_HTTP_PORT", "eighty",
+                        "PEERLOOP_BASE_URL", "ftp://files.example.edu")));
+
+    assertEquals(2, e.problems().size());
+    assertTrue(e.getMessage().contains("PEERLOOP_HTTP_PORT"), e.getMessage());
+    assertTrue(e.getMessage().contains("PEERLOOP_BASE_URL"), e.getMessage());
+  }
+
+  @Test
+  void refusesAPortOutOfRange() {
+    InvalidSettingsException e =
+        assertThrows(
+            InvalidSettingsException.class, () -> load(Map.of("PEERLOOP_HTTP_PORT", "70000")));
+
+    assertTrue(e.problems().get(0).contains("between 1 and 65535"));
+  }
+
+  @Test
+  void refusesABaseUrlWithAQuery() {
+    assertThrows(
+        InvalidSettingsException.class,
+        () -> load(Map.of("PEERLOOP_BASE_URL", "https://x.example.edu/?a=1")));
+  }
+}

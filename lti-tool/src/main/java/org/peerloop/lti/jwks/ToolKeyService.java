@@ -1,0 +1,45 @@
+package org.peerloop.lti.jwks;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.peerloop.keys.SigningKey;
+import org.peerloop.keys.SigningKeys;
+
+/** The tool's keys as LTI needs them: the current signing key and the public JWKS. */
+@ApplicationScoped
+public class ToolKeyService {
+
+  @Inject SigningKeys keys;
+
+  /** The id of the key that signs now; makes the first key on an empty database. */
+  @Transactional
+  public String currentKeyId() {
+    return keys.current().kid();
+  }
+
+  /**
+   * The public JWKS (RFC 7517) platforms fetch to verify what the tool signs (1EdTech Security
+   * Framework §6.3). Only public parameters: {@link JWKSet#toJSONObject()} drops private ones.
+   */
+  @Transactional
+  public JWKSet publicKeySet() {
+    List<JWK> published =
+        keys.published().stream().map(ToolKeyService::toPublicJwk).map(JWK.class::cast).toList();
+    return new JWKSet(published);
+  }
+
+  private static RSAKey toPublicJwk(SigningKey key) {
+    return new RSAKey.Builder(key.publicKey())
+        .keyID(key.kid())
+        .algorithm(JWSAlgorithm.parse(key.algorithm()))
+        .keyUse(KeyUse.SIGNATURE)
+        .build();
+  }
+}

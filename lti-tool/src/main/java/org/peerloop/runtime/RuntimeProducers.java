@@ -1,0 +1,26 @@
+package org.peerloop.runtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.peerloop.settings.Settings;
+
+/** The process-wide values every component may inject. */
+@ApplicationScoped
+public class RuntimeProducers {
+
+  /** Read once; a malformed setting fails the deployment with every problem named. */
+  @Produces
+  @Singleton
+  Settings settings() {
+    return Settings.fromEnvironment();
+  }
+
+  /** Time comes from here so that tests and rules about expiry agree on one clock. */
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}
