@@ -64,6 +64,21 @@ class DemoProcessIT {
   }
 
   @Test
+  void recoversItsDatabaseAfterBeingKilled() throws Exception {
+    int port = freePort();
+    Running first = start(port);
+    String kid = onlyKid(get(first.url + "lti/jwks").body());
+
+    first.process.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
+    assertTrue(first.process.waitFor(30, TimeUnit.SECONDS));
+
+    Running second = start(port);
+    assertEquals(200, get(second.url + "health").statusCode());
+    assertEquals(kid, onlyKid(get(second.url + "lti/jwks").body()), "committed data survived");
+    stopWithSigterm(second);
+  }
+
+  @Test
   void refusesABusyPortWithAClearMessage() throws Exception {
     try (ServerSocket busy = new ServerSocket(0)) {
       Process process = launch(busy.getLocalPort());
