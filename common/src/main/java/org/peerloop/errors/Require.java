@@ -20,11 +20,6 @@ public final class Require {
     return trimmed;
   }
 
-  /** Like {@link #text} but {@code null} or blank is allowed and becomes {@code null}. */
-  public static String optionalText(String field, String value, int maxLength) {
-    return value == null || value.isBlank() ? null : text(field, value, maxLength);
-  }
-
   /** An absolute http(s) URL with a host, of at most {@code maxLength} characters. */
   public static String httpUrl(String field, String value, int maxLength) {
     String text = text(field, value, maxLength);

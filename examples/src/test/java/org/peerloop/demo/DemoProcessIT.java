@@ -57,10 +57,7 @@ class DemoProcessIT {
     String kid = onlyKid(get(first.url + "lti/jwks").body());
     stopWithSigterm(first);
 
-    Running second = start(port);
-    assertEquals(200, get(second.url + "health").statusCode());
-    assertEquals(kid, onlyKid(get(second.url + "lti/jwks").body()), "same key after restart");
-    stopWithSigterm(second);
+    assertRestartKeepsKey(port, kid);
   }
 
   @Test
@@ -72,10 +69,7 @@ class DemoProcessIT {
     first.process.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
     assertTrue(first.process.waitFor(30, TimeUnit.SECONDS));
 
-    Running second = start(port);
-    assertEquals(200, get(second.url + "health").statusCode());
-    assertEquals(kid, onlyKid(get(second.url + "lti/jwks").body()), "committed data survived");
-    stopWithSigterm(second);
+    assertRestartKeepsKey(port, kid);
   }
 
   @Test
@@ -103,6 +97,14 @@ class DemoProcessIT {
     assertEquals(2, process.exitValue());
     assertTrue(output.contains("PEERLOOP_HTTP_PORT"), output);
     assertTrue(output.contains("PEERLOOP_BASE_URL"), output);
+  }
+
+  /** Starts again on the same data folder: healthy, and the signing key made before is kept. */
+  private void assertRestartKeepsKey(int port, String kid) throws Exception {
+    Running again = start(port);
+    assertEquals(200, get(again.url + "health").statusCode());
+    assertEquals(kid, onlyKid(get(again.url + "lti/jwks").body()), "the data survived");
+    stopWithSigterm(again);
   }
 
   private record Running(Process process, String url, Path log, Thread reader) {}
