@@ -40,6 +40,11 @@ public class SigningKeys {
     return findCurrent().orElseGet(this::createFirst);
   }
 
+  /** Whether a key to sign with exists; reads only. */
+  public boolean hasCurrent() {
+    return findCurrent().isPresent();
+  }
+
   /** Every key a verifier may meet, newest first. */
   public List<SigningKey> published() {
     return em.createQuery("select k from SigningKey k order by k.createdAt desc", SigningKey.class)

@@ -24,6 +24,16 @@ class SigningKeysTest {
   }
 
   @Test
+  void reportsNoKeyBeforeTheFirstIsMade() {
+    assertFalse(new SigningKeys(db.em(), Clock.systemUTC()).hasCurrent());
+    assertTrue(new SigningKeys(db.em(), Clock.systemUTC()).published().isEmpty());
+
+    db.inTransaction(em -> new SigningKeys(em, Clock.systemUTC()).current());
+
+    assertTrue(new SigningKeys(db.em(), Clock.systemUTC()).hasCurrent());
+  }
+
+  @Test
   void makesOneKeyOnFirstUseAndKeepsIt() {
     String kid = db.inTransaction(em -> new SigningKeys(em, Clock.systemUTC()).current().kid());
     String again = db.inTransaction(em -> new SigningKeys(em, Clock.systemUTC()).current().kid());

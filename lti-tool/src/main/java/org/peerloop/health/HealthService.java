@@ -38,7 +38,7 @@ public class HealthService {
 
   private boolean keysLoad() {
     try {
-      return !keys.currentKeyId().isEmpty();
+      return keys.hasSigningKey();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Signing key unavailable", e);
       return false;

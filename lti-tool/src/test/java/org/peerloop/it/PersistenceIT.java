@@ -86,6 +86,14 @@ class PersistenceIT {
   }
 
   @Test
+  void databaseUseOutsideATransactionIsRefused() throws Exception {
+    HttpResponse<String> response = new Http(base).get("/probe/outside-transaction");
+
+    assertEquals(500, response.statusCode(), response.body());
+    assertEquals("internal-error", Http.json(response).getString("reason"));
+  }
+
+  @Test
   void recordsACourseOncePerContext() throws Exception {
     Http http = new Http(base);
     String issuer = uniqueIssuer();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.peerloop.platform.PlatformRepository;
 
 /**
  * Test-only endpoints, deployed by in-container tests alongside the real WAR, that drive the real
@@ -32,6 +33,7 @@ public class ProbeResource {
       @NotBlank String issuer, @NotBlank String clientId, String contextId, String title) {}
 
   @Inject ProbeService service;
+  @Inject PlatformRepository platforms;
 
   @POST
   @Path("platforms")
@@ -58,6 +60,13 @@ public class ProbeResource {
   @Path("courses")
   public Map<String, Object> recordCourse(@Valid @NotNull CourseRequest request) {
     return service.recordCourse(request);
+  }
+
+  /** Reads the database without a transaction, which the application must refuse. */
+  @GET
+  @Path("outside-transaction")
+  public int countOutsideTransaction() {
+    return platforms.findAll().size();
   }
 
   @GET

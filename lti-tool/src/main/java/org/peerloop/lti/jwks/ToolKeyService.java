@@ -24,6 +24,12 @@ public class ToolKeyService {
     return keys.current().kid();
   }
 
+  /** Whether a signing key is loaded, without making one (health checks must not write). */
+  @Transactional
+  public boolean hasSigningKey() {
+    return keys.hasCurrent();
+  }
+
   /**
    * The public JWKS (RFC 7517) platforms fetch to verify what the tool signs (1EdTech Security
    * Framework §6.3). Only public parameters: {@link JWKSet#toJSONObject()} drops private ones.
