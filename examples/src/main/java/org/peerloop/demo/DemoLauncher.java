@@ -53,9 +53,11 @@ public final class DemoLauncher {
       return;
     }
     try (InputStream config = DemoLauncher.class.getResourceAsStream("demo-logging.properties")) {
-      LogManager.getLogManager().readConfiguration(config);
-    } catch (IOException | NullPointerException e) {
-      System.err.println("Demo logging configuration missing; using the JVM's defaults");
+      if (config != null) {
+        LogManager.getLogManager().readConfiguration(config);
+      }
+    } catch (IOException e) {
+      System.err.println("Demo logging configuration unreadable; using the JVM's defaults");
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.peerloop.persistence;
+package org.peerloop.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,9 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.peerloop.keys.SigningKey;
-import org.peerloop.keys.SigningKeyStatus;
-import org.peerloop.keys.SigningKeys;
+import org.peerloop.persistence.TestDatabase;
 
 class SigningKeysTest {
   private final TestDatabase db = TestDatabase.create();
