@@ -16,10 +16,8 @@ public final class RequestIds {
   private RequestIds() {}
 
   /** Starts a request: adopts the caller's id when it is safe to log, else makes one. */
-  static String begin(String offered) {
-    String id = offered != null && SAFE.matcher(offered).matches() ? offered : newId();
-    CURRENT.set(id);
-    return id;
+  static void begin(String offered) {
+    CURRENT.set(offered != null && SAFE.matcher(offered).matches() ? offered : newId());
   }
 
   static void end() {

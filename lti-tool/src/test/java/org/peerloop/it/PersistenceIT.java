@@ -37,6 +37,11 @@ class PersistenceIT {
         + "\",\"deploymentId\":\"1\"}";
   }
 
+  private static HttpResponse<String> register(Http http, String issuer, String clientId)
+      throws Exception {
+    return http.post("/probe/platforms", "application/json", platformJson(issuer, clientId));
+  }
+
   private static String uniqueIssuer() {
     return "https://moodle-" + UUID.randomUUID() + ".example.edu";
   }
@@ -46,8 +51,7 @@ class PersistenceIT {
     Http http = new Http(base);
     String issuer = uniqueIssuer();
 
-    HttpResponse<String> created =
-        http.post("/probe/platforms", "application/json", platformJson(issuer, "client-1"));
+    HttpResponse<String> created = register(http, issuer, "client-1");
     HttpResponse<String> found =
         http.get("/probe/platforms?issuer=" + issuer + "&clientId=client-1");
 
@@ -62,10 +66,9 @@ class PersistenceIT {
   void registeringTwiceIsAConflict() throws Exception {
     Http http = new Http(base);
     String issuer = uniqueIssuer();
-    http.post("/probe/platforms", "application/json", platformJson(issuer, "client-1"));
+    register(http, issuer, "client-1");
 
-    HttpResponse<String> again =
-        http.post("/probe/platforms", "application/json", platformJson(issuer, "client-1"));
+    HttpResponse<String> again = register(http, issuer, "client-1");
 
     assertEquals(409, again.statusCode(), again.body());
     assertEquals("platform-already-registered", Http.json(again).getString("reason"));
@@ -97,7 +100,7 @@ class PersistenceIT {
   void recordsACourseOncePerContext() throws Exception {
     Http http = new Http(base);
     String issuer = uniqueIssuer();
-    http.post("/probe/platforms", "application/json", platformJson(issuer, "c"));
+    register(http, issuer, "c");
     String course =
         "{\"issuer\":\"" + issuer + "\",\"clientId\":\"c\",\"contextId\":\"42\",\"title\":\"T\"}";
 
@@ -114,7 +117,7 @@ class PersistenceIT {
   void aCourseWithoutContextIdIsRefusedWithTheField() throws Exception {
     Http http = new Http(base);
     String issuer = uniqueIssuer();
-    http.post("/probe/platforms", "application/json", platformJson(issuer, "c"));
+    register(http, issuer, "c");
 
     HttpResponse<String> response =
         http.post(
