@@ -52,8 +52,8 @@ public class Course {
   public Course(Platform platform, String contextId, String title, String label, Instant now) {
     this.platform = Objects.requireNonNull(platform, "platform");
     this.contextId = Require.text("contextId", contextId, ID_MAX);
-    this.title = clip(title, TITLE_MAX);
-    this.label = clip(label, LABEL_MAX);
+    this.title = Require.clipped(title, TITLE_MAX);
+    this.label = Require.clipped(label, LABEL_MAX);
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -63,8 +63,8 @@ public class Course {
    * values do not write.
    */
   public boolean rename(String newTitle, String newLabel, Instant now) {
-    String clippedTitle = clip(newTitle, TITLE_MAX);
-    String clippedLabel = clip(newLabel, LABEL_MAX);
+    String clippedTitle = Require.clipped(newTitle, TITLE_MAX);
+    String clippedLabel = Require.clipped(newLabel, LABEL_MAX);
     if (Objects.equals(title, clippedTitle) && Objects.equals(label, clippedLabel)) {
       return false;
     }
@@ -72,15 +72,6 @@ public class Course {
     this.label = clippedLabel;
     this.updatedAt = now;
     return true;
-  }
-
-  /** Titles are display text from the LMS: an over-long one is shortened, not refused. */
-  private static String clip(String text, int max) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String trimmed = text.strip();
-    return trimmed.length() <= max ? trimmed : trimmed.substring(0, max);
   }
 
   public Long id() {

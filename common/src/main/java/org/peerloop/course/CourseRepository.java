@@ -42,4 +42,32 @@ public class CourseRepository {
     em.flush();
     return course;
   }
+
+  /** Records the resource link a launch came through, within its course and deployment. */
+  public ResourceLink recordResourceLink(
+      Course course, String deploymentId, String linkId, String title, String description) {
+    Optional<ResourceLink> existing =
+        em.createQuery(
+                "select l from ResourceLink l where l.course = :course"
+                    + " and l.deploymentId = :deploymentId and l.linkId = :linkId",
+                ResourceLink.class)
+            .setParameter("course", course)
+            .setParameter("deploymentId", deploymentId)
+            .setParameter("linkId", linkId)
+            .getResultStream()
+            .findFirst();
+    if (existing.isPresent()) {
+      existing.get().rename(title, description, clock.instant());
+      return existing.get();
+    }
+    ResourceLink link =
+        new ResourceLink(course, deploymentId, linkId, title, description, clock.instant());
+    em.persist(link);
+    em.flush();
+    return link;
+  }
+
+  public Optional<ResourceLink> findResourceLink(long id) {
+    return Optional.ofNullable(em.find(ResourceLink.class, id));
+  }
 }

@@ -34,4 +34,16 @@ public final class Require {
     }
     throw new InvalidValueException(field, field + " must be an absolute http(s) URL");
   }
+
+  /**
+   * Display text from another system (a title, a name): an over-long value is shortened, not
+   * refused, and a blank one becomes {@code null}.
+   */
+  public static String clipped(String text, int maxLength) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String trimmed = text.strip();
+    return trimmed.length() <= maxLength ? trimmed : trimmed.substring(0, maxLength);
+  }
 }

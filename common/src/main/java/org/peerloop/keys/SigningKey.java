@@ -2,8 +2,6 @@ package org.peerloop.keys;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.security.GeneralSecurityException;
@@ -38,22 +36,21 @@ public class SigningKey {
   @Column(name = "private_key", nullable = false, length = 8192)
   private String privateKey;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 16)
-  private SigningKeyStatus status;
-
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "activates_at", nullable = false)
+  private Instant activatesAt;
+
   protected SigningKey() {}
 
-  SigningKey(String kid, KeyPair pair, SigningKeyStatus status, Instant createdAt) {
+  SigningKey(String kid, KeyPair pair, Instant createdAt, Instant activatesAt) {
     this.kid = kid;
     this.algorithm = "RS256";
     this.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
     this.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
-    this.status = status;
     this.createdAt = createdAt;
+    this.activatesAt = activatesAt;
   }
 
   public String kid() {
@@ -65,12 +62,13 @@ public class SigningKey {
     return algorithm;
   }
 
-  public SigningKeyStatus status() {
-    return status;
-  }
-
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** From this moment the key signs, until a newer key activates. */
+  public Instant activatesAt() {
+    return activatesAt;
   }
 
   public RSAPublicKey publicKey() {
@@ -95,6 +93,6 @@ public class SigningKey {
 
   @Override
   public String toString() {
-    return "SigningKey[" + kid + ", " + status + "]";
+    return "SigningKey[" + kid + ", activates " + activatesAt + "]";
   }
 }

@@ -8,18 +8,35 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The tool's signing keys: makes the first one, finds the one that signs, and lists the ones to
- * publish. Callers own the transaction.
+ * The tool's signing keys and their life: a key is published from the moment it is made, signs from
+ * its activation time until a newer key activates, and stays published for a grace period after
+ * that. Everything follows from the stored times, so nodes agree without coordinating. Callers own
+ * the transaction.
  */
 @Dependent
 public class SigningKeys {
   /** 1EdTech Security Framework §6.1 asks for RSA keys of at least 2048 bits. */
   static final int RSA_BITS = 2048;
+
+  /**
+   * How long a new key is published before it signs: twice the JWKS cache lifetime, so platforms
+   * that cache the key set have seen it before they meet its first signature.
+   */
+  public static final Duration PUBLICATION_LEAD = Duration.ofMinutes(10);
+
+  /**
+   * How long a replaced key stays published: longer than anything it signed can live (client
+   * assertions and deep-linking responses last minutes) and than platforms cache key sets.
+   */
+  public static final Duration RETIREMENT_GRACE = Duration.ofHours(24);
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,7 +51,7 @@ public class SigningKeys {
 
   /**
    * The key that signs now, made on first use of an empty database. Two nodes starting together on
-   * an empty database may each make one; both are published and the newest signs, so they agree.
+   * an empty database may each make one; both are published and the later one signs, so they agree.
    */
   public SigningKey current() {
     return findCurrent().orElseGet(this::createFirst);
@@ -45,25 +62,64 @@ public class SigningKeys {
     return findCurrent().isPresent();
   }
 
-  /** Every key a verifier may meet, newest first. */
+  /**
+   * Starts a rotation: makes a key that is published at once and signs after {@link
+   * #PUBLICATION_LEAD}. Asking again while a rotation is under way returns the same waiting key.
+   */
+  public SigningKey rotate() {
+    Instant now = clock.instant();
+    Optional<SigningKey> waiting =
+        all().stream().filter(key -> key.activatesAt().isAfter(now)).findFirst();
+    if (waiting.isPresent()) {
+      return waiting.get();
+    }
+    SigningKey next = new SigningKey(newKid(), generatePair(), now, now.plus(PUBLICATION_LEAD));
+    em.persist(next);
+    em.flush();
+    return next;
+  }
+
+  /**
+   * Every key a verifier may meet, newest first: the waiting key of a rotation, the current key,
+   * and replaced keys within their grace period.
+   */
   public List<SigningKey> published() {
-    return em.createQuery("select k from SigningKey k order by k.createdAt desc", SigningKey.class)
+    Instant now = clock.instant();
+    List<SigningKey> published = new ArrayList<>();
+    Instant successorActivation = null;
+    for (SigningKey key : all()) {
+      boolean replacedLongAgo =
+          successorActivation != null && !successorActivation.plus(RETIREMENT_GRACE).isAfter(now);
+      if (!replacedLongAgo) {
+        published.add(key);
+      }
+      successorActivation = key.activatesAt();
+    }
+    return published;
+  }
+
+  /** All keys, the latest activation first. */
+  private List<SigningKey> all() {
+    return em.createQuery(
+            "select k from SigningKey k order by k.activatesAt desc, k.createdAt desc",
+            SigningKey.class)
         .getResultList();
   }
 
   private Optional<SigningKey> findCurrent() {
     return em.createQuery(
-            "select k from SigningKey k where k.status = :status order by k.createdAt desc",
+            "select k from SigningKey k where k.activatesAt <= :now"
+                + " order by k.activatesAt desc, k.createdAt desc",
             SigningKey.class)
-        .setParameter("status", SigningKeyStatus.CURRENT)
+        .setParameter("now", clock.instant())
         .setMaxResults(1)
         .getResultStream()
         .findFirst();
   }
 
   private SigningKey createFirst() {
-    SigningKey key =
-        new SigningKey(newKid(), generatePair(), SigningKeyStatus.CURRENT, clock.instant());
+    Instant now = clock.instant();
+    SigningKey key = new SigningKey(newKid(), generatePair(), now, now);
     em.persist(key);
     em.flush();
     return key;

@@ -11,9 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.persistence.TestDatabase;
 import org.peerloop.platform.Platform;
-import org.peerloop.platform.PlatformRepository;
-import org.peerloop.platform.PlatformStatus;
-import org.peerloop.platform.ProductFamily;
 
 class CourseRepositoryTest {
   private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
@@ -27,19 +24,7 @@ class CourseRepositoryTest {
   }
 
   private Platform register(String issuer) {
-    return db.inTransaction(
-        em ->
-            new PlatformRepository(em)
-                .add(
-                    new Platform(
-                        issuer,
-                        "client",
-                        issuer + "/auth",
-                        issuer + "/token",
-                        issuer + "/jwks",
-                        ProductFamily.MOODLE,
-                        PlatformStatus.ACTIVE,
-                        T0)));
+    return db.addPlatform(issuer);
   }
 
   private Course record(Platform p, String contextId, String title) {

@@ -3,15 +3,19 @@ package org.peerloop.keys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.persistence.TestDatabase;
+import org.peerloop.testing.MutableClock;
 
 class SigningKeysTest {
   private final TestDatabase db = TestDatabase.create();
@@ -39,7 +43,7 @@ class SigningKeysTest {
     assertEquals(kid, again);
     List<SigningKey> published = new SigningKeys(db.em(), Clock.systemUTC()).published();
     assertEquals(1, published.size());
-    assertEquals(SigningKeyStatus.CURRENT, published.get(0).status());
+    assertEquals(kid, published.get(0).kid());
     assertEquals("RS256", published.get(0).algorithm());
   }
 
@@ -68,5 +72,45 @@ class SigningKeysTest {
     String encoded = java.util.Base64.getEncoder().encodeToString(key.privateKey().getEncoded());
 
     assertFalse(key.toString().contains(encoded.substring(0, 40)));
+  }
+
+  @Test
+  void rotationPublishesTheNewKeyBeforeItSignsAndKeepsTheOldOneForAGracePeriod() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    String first = db.inTransaction(em -> new SigningKeys(em, clock).current().kid());
+
+    String next = db.inTransaction(em -> new SigningKeys(em, clock).rotate().kid());
+    String again = db.inTransaction(em -> new SigningKeys(em, clock).rotate().kid());
+
+    assertEquals(next, again, "a rotation under way is not started twice");
+    assertEquals(first, new SigningKeys(db.em(), clock).current().kid());
+    assertEquals(List.of(next, first), kids(new SigningKeys(db.em(), clock).published()));
+
+    clock.advance(SigningKeys.PUBLICATION_LEAD);
+    assertEquals(next, new SigningKeys(db.em(), clock).current().kid());
+    assertEquals(List.of(next, first), kids(new SigningKeys(db.em(), clock).published()));
+
+    clock.advance(SigningKeys.RETIREMENT_GRACE.minusSeconds(1));
+    assertEquals(List.of(next, first), kids(new SigningKeys(db.em(), clock).published()));
+
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(List.of(next), kids(new SigningKeys(db.em(), clock).published()));
+  }
+
+  @Test
+  void aNewRotationCanStartOnceThePreviousKeySigns() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    db.inTransaction(em -> new SigningKeys(em, clock).current());
+    String second = db.inTransaction(em -> new SigningKeys(em, clock).rotate().kid());
+    clock.advance(SigningKeys.PUBLICATION_LEAD);
+
+    String third = db.inTransaction(em -> new SigningKeys(em, clock).rotate().kid());
+
+    assertNotEquals(second, third);
+    assertEquals(second, new SigningKeys(db.em(), clock).current().kid());
+  }
+
+  private static List<String> kids(List<SigningKey> keys) {
+    return keys.stream().map(SigningKey::kid).toList();
   }
 }

@@ -2,11 +2,16 @@ package org.peerloop.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.peerloop.platform.Platform;
+import org.peerloop.platform.PlatformRepository;
+import org.peerloop.platform.PlatformStatus;
+import org.peerloop.platform.ProductFamily;
 
 /**
  * A fresh in-memory Derby database per test, migrated with the real scripts and opened with the
@@ -39,6 +44,23 @@ public final class TestDatabase implements AutoCloseable {
     ds.setDatabaseName("memory:peerloop-" + UUID.randomUUID());
     ds.setCreateDatabase("create");
     return ds;
+  }
+
+  /** Registers an active Moodle-like platform at the issuer, as a launch would find it. */
+  public Platform addPlatform(String issuer) {
+    return inTransaction(
+        em ->
+            new PlatformRepository(em)
+                .add(
+                    new Platform(
+                        issuer,
+                        "client",
+                        issuer + "/auth",
+                        issuer + "/token",
+                        issuer + "/jwks",
+                        ProductFamily.MOODLE,
+                        PlatformStatus.ACTIVE,
+                        Instant.parse("2026-01-01T00:00:00Z"))));
   }
 
   public DataSource dataSource() {

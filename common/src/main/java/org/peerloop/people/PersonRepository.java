@@ -1,0 +1,48 @@
+package org.peerloop.people;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.Optional;
+import org.peerloop.platform.Platform;
+
+/** Stores and finds people, always within one platform. Callers own the transaction. */
+@Dependent
+public class PersonRepository {
+  private final EntityManager em;
+  private final Clock clock;
+
+  @Inject
+  public PersonRepository(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  public Optional<Person> find(long id) {
+    return Optional.ofNullable(em.find(Person.class, id));
+  }
+
+  public Optional<Person> findBySubject(Platform platform, String subject) {
+    return em.createQuery(
+            "select p from Person p where p.platform = :platform and p.subject = :subject",
+            Person.class)
+        .setParameter("platform", platform)
+        .setParameter("subject", subject)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Records the person a launch is for: created on first sight, profile followed after. */
+  public Person recordProfile(Platform platform, String subject, Profile profile) {
+    Optional<Person> existing = findBySubject(platform, subject);
+    if (existing.isPresent()) {
+      existing.get().follow(profile, clock.instant());
+      return existing.get();
+    }
+    Person person = new Person(platform, subject, profile, clock.instant());
+    em.persist(person);
+    em.flush();
+    return person;
+  }
+}

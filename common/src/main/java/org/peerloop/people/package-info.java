@@ -1,0 +1,2 @@
+/** People as their platforms know them: identity and the profile the LMS shares. */
+package org.peerloop.people;
