@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -20,14 +21,27 @@ import java.util.function.UnaryOperator;
  * @param dataDir the folder that holds the embedded database and other local state
  * @param baseUrl the public URL the tool advertises to platforms, always ending in {@code /}
  * @param dataSourceJndiName a server-managed data source to use instead of the embedded Derby one
+ * @param adminToken the bearer credential of the admin API; without it the admin API is closed
+ * @param dynamicRegistrationAutoActivate whether platforms that register themselves may launch at
+ *     once, instead of waiting for an administrator's approval
  */
 public record Settings(
-    int httpPort, Path dataDir, URI baseUrl, Optional<String> dataSourceJndiName) {
+    int httpPort,
+    Path dataDir,
+    URI baseUrl,
+    Optional<String> dataSourceJndiName,
+    Optional<String> adminToken,
+    boolean dynamicRegistrationAutoActivate) {
 
   public static final String HTTP_PORT = "PEERLOOP_HTTP_PORT";
   public static final String DATA_DIR = "PEERLOOP_DATA_DIR";
   public static final String BASE_URL = "PEERLOOP_BASE_URL";
   public static final String DATASOURCE = "PEERLOOP_DATASOURCE";
+  public static final String ADMIN_TOKEN = "PEERLOOP_ADMIN_TOKEN";
+  public static final String DYNREG_AUTO_ACTIVATE = "PEERLOOP_DYNREG_AUTO_ACTIVATE";
+
+  /** A guessable admin token would open every registration; ask for real entropy. */
+  static final int ADMIN_TOKEN_MIN_LENGTH = 32;
 
   static final int DEFAULT_HTTP_PORT = 8080;
   static final String DEFAULT_DATA_DIR = "./peerloop-data";
@@ -79,10 +93,27 @@ public record Settings(
 
     Optional<String> dataSource = Optional.ofNullable(blankToNull(source.apply(DATASOURCE)));
 
+    Optional<String> adminToken = Optional.ofNullable(blankToNull(source.apply(ADMIN_TOKEN)));
+    if (adminToken.isPresent() && adminToken.get().length() < ADMIN_TOKEN_MIN_LENGTH) {
+      problems.add(
+          ADMIN_TOKEN + " must be at least " + ADMIN_TOKEN_MIN_LENGTH + " characters long");
+    }
+
+    boolean autoActivate = false;
+    String rawAutoActivate = blankToNull(source.apply(DYNREG_AUTO_ACTIVATE));
+    if (rawAutoActivate != null) {
+      if ("true".equalsIgnoreCase(rawAutoActivate) || "false".equalsIgnoreCase(rawAutoActivate)) {
+        autoActivate = Boolean.parseBoolean(rawAutoActivate.toLowerCase(Locale.ROOT));
+      } else {
+        problems.add(
+            DYNREG_AUTO_ACTIVATE + " must be true or false, was '" + rawAutoActivate + "'");
+      }
+    }
+
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new Settings(port, dataDir, baseUrl, dataSource);
+    return new Settings(port, dataDir, baseUrl, dataSource, adminToken, autoActivate);
   }
 
   /**
@@ -92,6 +123,24 @@ public record Settings(
   public URI url(String path) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
     return baseUrl.resolve(relative);
+  }
+
+  @Override
+  public String toString() {
+    // The admin token is a credential: never part of a log line.
+    return "Settings[httpPort="
+        + httpPort
+        + ", dataDir="
+        + dataDir
+        + ", baseUrl="
+        + baseUrl
+        + ", dataSource="
+        + dataSourceJndiName.orElse("embedded")
+        + ", adminToken="
+        + (adminToken.isPresent() ? "set" : "unset")
+        + ", dynamicRegistrationAutoActivate="
+        + dynamicRegistrationAutoActivate
+        + "]";
   }
 
   private static URI parseBaseUrl(String raw) {

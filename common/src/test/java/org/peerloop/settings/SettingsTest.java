@@ -1,6 +1,7 @@
 package org.peerloop.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,32 @@ class SettingsTest {
     assertEquals(Path.of("peerloop-data").toAbsolutePath(), s.dataDir());
     assertEquals(URI.create("http://localhost:8080/"), s.baseUrl());
     assertEquals(Optional.empty(), s.dataSourceJndiName());
+    assertEquals(Optional.empty(), s.adminToken());
+    assertFalse(s.dynamicRegistrationAutoActivate());
+  }
+
+  @Test
+  void readsTheAdminTokenAndKeepsItOutOfLogs() {
+    String token = "a".repeat(40);
+    Settings s =
+        load(Map.of("PEERLOOP_ADMIN_TOKEN", token, "PEERLOOP_DYNREG_AUTO_ACTIVATE", "TRUE"));
+
+    assertEquals(Optional.of(token), s.adminToken());
+    assertTrue(s.dynamicRegistrationAutoActivate());
+    assertFalse(s.toString().contains(token));
+  }
+
+  @Test
+  void refusesAShortAdminTokenAndAnUnclearSwitch() {
+    InvalidSettingsException e =
+        assertThrows(
+            InvalidSettingsException.class,
+            () ->
+                load(
+                    Map.of(
+                        "PEERLOOP_ADMIN_TOKEN", "secret", "PEERLOOP_DYNREG_AUTO_ACTIVATE", "yes")));
+
+    assertEquals(2, e.problems().size(), e.problems().toString());
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** The one map from LTI role URIs to PeerLoop's roles. */
+package org.peerloop.lti.roles;

@@ -1,0 +1,141 @@
+package org.peerloop.lti.session;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.peerloop.lti.roles.Role;
+
+/**
+ * Signs and verifies session tokens: HS256 JWTs with a secret shared by all nodes. HMAC because
+ * only the tool ever reads them, and it costs microseconds where RSA costs a millisecond.
+ */
+public final class SessionTokenCodec {
+  /** Short, so a leaked token is soon useless; the page refreshes it while open. */
+  public static final Duration LIFETIME = Duration.ofMinutes(15);
+
+  /** After this long since the launch a page must be launched again from the LMS. */
+  public static final Duration MAX_SESSION = Duration.ofHours(12);
+
+  /** Distinguishes session tokens from any other JWT signed with the same algorithm. */
+  static final JOSEObjectType TYPE = new JOSEObjectType("peerloop-session+jwt");
+
+  private final MACSigner signer;
+  private final MACVerifier verifier;
+  private final Clock clock;
+  private final String issuer;
+
+  public SessionTokenCodec(byte[] secret, Clock clock, String issuer) {
+    try {
+      this.signer = new MACSigner(secret);
+      this.verifier = new MACVerifier(secret);
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("A session secret must have at least 256 bits", e);
+    }
+    this.clock = clock;
+    this.issuer = issuer;
+  }
+
+  /** A new session starting now. */
+  public IssuedToken issue(
+      long personId, long platformId, long courseId, Long resourceLinkId, Set<Role> roles) {
+    Instant now = clock.instant();
+    return sign(new Session(personId, platformId, courseId, resourceLinkId, roles, now, now));
+  }
+
+  /** The same session with a fresh expiry, unless it has reached its maximum length. */
+  public IssuedToken refresh(Session session) throws InvalidSessionException {
+    if (!clock.instant().isBefore(session.authenticatedAt().plus(MAX_SESSION))) {
+      throw new InvalidSessionException("session-ended", "The session has ended; launch again");
+    }
+    return sign(session);
+  }
+
+  public Session verify(String token) throws InvalidSessionException {
+    SignedJWT jwt;
+    JWTClaimsSet claims;
+    try {
+      jwt = SignedJWT.parse(token);
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw new InvalidSessionException("session-invalid", "The session token is malformed");
+    }
+    try {
+      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+          || !TYPE.equals(jwt.getHeader().getType())
+          || !jwt.verify(verifier)) {
+        throw new InvalidSessionException("session-invalid", "The session token is not ours");
+      }
+    } catch (JOSEException e) {
+      throw new InvalidSessionException("session-invalid", "The session token is not ours");
+    }
+    if (!issuer.equals(claims.getIssuer()) || claims.getExpirationTime() == null) {
+      throw new InvalidSessionException("session-invalid", "The session token is not ours");
+    }
+    if (!clock.instant().isBefore(claims.getExpirationTime().toInstant())) {
+      throw new InvalidSessionException("session-expired", "The session token has expired");
+    }
+    try {
+      return new Session(
+          Long.parseLong(claims.getSubject()),
+          claims.getLongClaim("plt"),
+          claims.getLongClaim("crs"),
+          claims.getLongClaim("lnk"),
+          roles(claims.getStringListClaim("roles")),
+          claims.getDateClaim("auth_time").toInstant(),
+          claims.getExpirationTime().toInstant());
+    } catch (ParseException | RuntimeException e) {
+      throw new InvalidSessionException("session-invalid", "The session token is incomplete");
+    }
+  }
+
+  private IssuedToken sign(Session session) {
+    Instant now = clock.instant();
+    Instant expires = min(now.plus(LIFETIME), session.authenticatedAt().plus(MAX_SESSION));
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(Long.toString(session.personId()))
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(expires))
+            .claim("plt", session.platformId())
+            .claim("crs", session.courseId())
+            .claim("lnk", session.resourceLinkId())
+            .claim("roles", session.roles().stream().map(Role::name).sorted().toList())
+            .claim("auth_time", session.authenticatedAt().getEpochSecond())
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).build(), claims);
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("HMAC signing cannot fail with a valid key", e);
+    }
+    return new IssuedToken(jwt.serialize(), expires);
+  }
+
+  private static Set<Role> roles(List<String> names) {
+    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    names.forEach(name -> roles.add(Role.valueOf(name)));
+    return roles;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  /** A signed token and when it expires. */
+  public record IssuedToken(String token, Instant expiresAt) {}
+}
