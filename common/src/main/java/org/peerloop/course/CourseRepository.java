@@ -19,6 +19,10 @@ public class CourseRepository {
     this.clock = clock;
   }
 
+  public Optional<Course> find(long id) {
+    return Optional.ofNullable(em.find(Course.class, id));
+  }
+
   /** Context ids are only unique per platform, so the platform is always part of the key. */
   public Optional<Course> findByContext(Platform platform, String contextId) {
     return em.createQuery(

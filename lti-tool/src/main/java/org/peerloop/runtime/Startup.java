@@ -5,11 +5,13 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;
 import org.peerloop.lti.jwks.ToolKeyService;
+import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.settings.Settings;
 
 /**
  * Does at deployment what would otherwise surprise the first request: reads the settings, migrates
- * the database and makes sure a signing key exists. Any failure fails the deployment.
+ * the database, makes sure a signing key and the token secrets exist, and starts housekeeping. Any
+ * failure fails the deployment.
  */
 @ApplicationScoped
 public class Startup {
@@ -19,8 +21,16 @@ public class Startup {
       @Observes @Initialized(ApplicationScoped.class) Object event,
       Settings settings,
       EntityManagers entityManagers,
-      ToolKeyService keys) {
-    String kid = keys.currentKeyId();
+      ToolKeyService keys,
+      ToolSecrets secrets,
+      Housekeeping housekeeping) {
+    String kid = Transactions.retryOnConflict(keys::currentKeyId);
+    Transactions.retryOnConflict(
+        () -> {
+          secrets.load();
+          return null;
+        });
+    housekeeping.start();
     LOG.info(
         () ->
             "PeerLoop started: base URL "

@@ -10,7 +10,6 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -107,7 +106,7 @@ public class LaunchValidator {
                         platform));
     checkRequiredClaims(claims, messageType, platform);
     String targetLinkUri = stringClaim(claims, LtiClaims.TARGET_LINK_URI);
-    if (targetLinkUri == null || !isOurs(targetLinkUri)) {
+    if (targetLinkUri == null || !ToolUrls.isOurs(toolBaseUrl, targetLinkUri)) {
       throw refuse(Refusal.TARGET_LINK_FOREIGN, "target_link_uri " + targetLinkUri, platform);
     }
 
@@ -241,27 +240,6 @@ public class LaunchValidator {
       return !map.isEmpty();
     }
     return value != null;
-  }
-
-  /** LTI Core §5.1.3.3: the launch must point at this tool, not elsewhere. */
-  private boolean isOurs(String targetLinkUri) {
-    try {
-      URI target = new URI(targetLinkUri);
-      return toolBaseUrl.getScheme().equalsIgnoreCase(target.getScheme())
-          && toolBaseUrl.getHost().equalsIgnoreCase(target.getHost())
-          && port(toolBaseUrl) == port(target)
-          && target.getRawPath() != null
-          && target.getRawPath().startsWith(toolBaseUrl.getRawPath());
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() != -1) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   /** The state must be ours, unused, fresh, and issued for this platform with this nonce. */

@@ -5,6 +5,11 @@ package org.peerloop.lti.launch;
  * with, and a sentence for the person who sees the page inside their course.
  */
 public enum Refusal {
+  LOGIN_INCOMPLETE(400, "The LMS started the login without the parameters LTI requires."),
+  CLIENT_ID_REQUIRED(
+      400, "This LMS has several PeerLoop registrations; its login must name the client id."),
+  PLATFORM_ERROR(400, "The LMS refused to sign you in to PeerLoop."),
+  REQUEST_TOO_LARGE(413, "The launch request is larger than any real launch."),
   REQUEST_INCOMPLETE(
       400, "The launch request is incomplete: it must carry an id_token and a state."),
   TOKEN_TOO_LARGE(400, "The launch token is larger than any real launch token."),

@@ -1,0 +1,119 @@
+package org.peerloop.lti.launch;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Binds a launch to the browser that started it, through LTI Platform Storage (LTI Client-Side
+ * postMessages, {@code lti-cs-oidc}). At login the page stored the nonce in the platform's storage
+ * frame; the launch answers with a ticket that holds the validated claims and only a hash of the
+ * nonce; the page reads the nonce back from the storage and trades it with the ticket for a
+ * session. A launch posted into another browser finds nothing in its storage and stops there.
+ */
+public final class LaunchBinding {
+  /** Long enough for two postMessage round trips on a slow machine. */
+  static final Duration TICKET_LIFETIME = Duration.ofMinutes(2);
+
+  static final JOSEObjectType TYPE = new JOSEObjectType("peerloop-launch-binding+jwt");
+
+  private final MACSigner signer;
+  private final MACVerifier verifier;
+  private final Clock clock;
+
+  public LaunchBinding(byte[] secret, Clock clock) {
+    try {
+      this.signer = new MACSigner(secret);
+      this.verifier = new MACVerifier(secret);
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("A binding secret must have at least 256 bits", e);
+    }
+    this.clock = clock;
+  }
+
+  /** The storage key the login page stored the nonce under. */
+  public static String storageKey(String state) {
+    return "peerloop-" + state;
+  }
+
+  /** A ticket for a validated launch whose nonce the browser must show again. */
+  public String ticket(ValidLaunch launch) {
+    Map<String, Object> claims = new LinkedHashMap<>(launch.claims().toJSONObject());
+    String nonce = String.valueOf(claims.remove("nonce"));
+    Instant now = clock.instant();
+    JWTClaimsSet ticket =
+        new JWTClaimsSet.Builder()
+            .expirationTime(Date.from(now.plus(TICKET_LIFETIME)))
+            .claim("plt", launch.registration().platformId())
+            .claim("nh", hash(nonce))
+            .claim("launch", claims)
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).build(), ticket);
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("HMAC signing cannot fail with a valid key", e);
+    }
+    return jwt.serialize();
+  }
+
+  /** A ticket redeemed with the value the browser read from platform storage. */
+  public record Redeemed(long platformId, JWTClaimsSet claims) {}
+
+  public Redeemed redeem(String ticket, String storedValue) {
+    try {
+      SignedJWT jwt = SignedJWT.parse(ticket);
+      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      boolean genuine =
+          JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
+              && TYPE.equals(jwt.getHeader().getType())
+              && jwt.verify(verifier)
+              && claims.getExpirationTime() != null
+              && clock.instant().isBefore(claims.getExpirationTime().toInstant());
+      if (!genuine) {
+        throw new LaunchRefusedException(
+            Refusal.STATE_EXPIRED, "binding ticket invalid or expired");
+      }
+      if (storedValue == null
+          || !MessageDigest.isEqual(
+              hash(storedValue).getBytes(StandardCharsets.US_ASCII),
+              claims.getStringClaim("nh").getBytes(StandardCharsets.US_ASCII))) {
+        throw new LaunchRefusedException(Refusal.BROWSER_BINDING_FAILED, null);
+      }
+      return new Redeemed(
+          claims.getLongClaim("plt"), JWTClaimsSet.parse(claims.getJSONObjectClaim("launch")));
+    } catch (ParseException | JOSEException | RuntimeException e) {
+      if (e instanceof LaunchRefusedException refused) {
+        throw refused;
+      }
+      throw new LaunchRefusedException(Refusal.STATE_UNKNOWN, "binding ticket malformed");
+    }
+  }
+
+  private static String hash(String value) {
+    try {
+      return Base64URL.encode(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)))
+          .toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package org.peerloop.lti.launch;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a launch leads to: a session for the page, or, when the login stored its nonce in platform
+ * storage, a ticket the page must first redeem with that nonce.
+ */
+public sealed interface LaunchOutcome {
+
+  /** A signed-in page. */
+  record Session(
+      String token,
+      Instant expiresAt,
+      String personName,
+      String courseTitle,
+      List<String> roles,
+      MessageType messageType,
+      String returnUrl)
+      implements LaunchOutcome {}
+
+  /** A page that must read the nonce back from platform storage before it gets a session. */
+  record NeedsBinding(String ticket, String state, String storageTarget, String storageOrigin)
+      implements LaunchOutcome {}
+}

@@ -1,0 +1,113 @@
+package org.peerloop.lti.launch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Set;
+import org.peerloop.course.Course;
+import org.peerloop.course.CourseRepository;
+import org.peerloop.course.ResourceLink;
+import org.peerloop.lti.platform.CachedPlatformKeys;
+import org.peerloop.lti.platform.PlatformDirectory;
+import org.peerloop.lti.platform.Registration;
+import org.peerloop.lti.roles.Role;
+import org.peerloop.lti.roles.RoleMap;
+import org.peerloop.lti.session.SessionTokenCodec;
+import org.peerloop.lti.session.SessionTokens;
+import org.peerloop.lti.session.ToolSecrets;
+import org.peerloop.people.Person;
+import org.peerloop.people.PersonRepository;
+import org.peerloop.platform.PlatformStatus;
+import org.peerloop.settings.Settings;
+
+/**
+ * Turns a posted launch into a session: validates it, then records the person, the course and the
+ * resource link from its claims, all in one transaction, so a refused launch writes nothing.
+ */
+@ApplicationScoped
+public class LaunchService {
+
+  @Inject PlatformDirectory directory;
+  @Inject CachedPlatformKeys platformKeys;
+  @Inject DatabaseLaunchLedger ledger;
+  @Inject PersonRepository people;
+  @Inject CourseRepository courses;
+  @Inject SessionTokens sessions;
+  @Inject ToolSecrets secrets;
+  @Inject Settings settings;
+  @Inject Clock clock;
+
+  @Transactional
+  public LaunchOutcome launch(String idToken, String state) {
+    ValidLaunch launch =
+        new LaunchValidator(directory, platformKeys, ledger, clock, settings.baseUrl())
+            .validate(idToken, state);
+    if (launch.storageTarget() != null) {
+      Registration platform = launch.registration();
+      return new LaunchOutcome.NeedsBinding(
+          binding().ticket(launch),
+          state,
+          launch.storageTarget(),
+          platform.profile().storageMessagesNeedAnyOrigin() ? "*" : origin(platform.issuer()));
+    }
+    return complete(launch);
+  }
+
+  /** The second step of a launch bound through platform storage. */
+  @Transactional
+  public LaunchOutcome.Session bind(String ticket, String storedNonce) {
+    LaunchBinding.Redeemed redeemed = binding().redeem(ticket, storedNonce);
+    Registration platform =
+        directory
+            .byId(redeemed.platformId())
+            .filter(r -> r.status() == PlatformStatus.ACTIVE)
+            .orElseThrow(() -> new LaunchRefusedException(Refusal.PLATFORM_DISABLED, null));
+    String messageType = String.valueOf(redeemed.claims().getClaim(LtiClaims.MESSAGE_TYPE));
+    return complete(
+        new ValidLaunch(
+            platform, MessageType.fromClaim(messageType).orElseThrow(), redeemed.claims(), null));
+  }
+
+  private LaunchOutcome.Session complete(ValidLaunch launch) {
+    var platform = directory.entity(launch.registration().platformId());
+    Person person = people.recordProfile(platform, launch.subject(), launch.profile());
+    Course course =
+        courses.recordContext(
+            platform, launch.contextId(), launch.contextTitle(), launch.contextLabel());
+    Long linkId =
+        launch
+            .resourceLinkId()
+            .map(
+                id ->
+                    courses.recordResourceLink(
+                        course,
+                        launch.deploymentId(),
+                        id,
+                        launch.resourceLinkTitle(),
+                        launch.resourceLinkDescription()))
+            .map(ResourceLink::id)
+            .orElse(null);
+    Set<Role> roles = RoleMap.map(launch.roles());
+    SessionTokenCodec.IssuedToken token =
+        sessions.issue(person.id(), platform.id(), course.id(), linkId, roles);
+    return new LaunchOutcome.Session(
+        token.token(),
+        token.expiresAt(),
+        person.displayName(),
+        course.title(),
+        roles.stream().map(Enum::name).sorted().toList(),
+        launch.messageType(),
+        launch.returnUrl().orElse(null));
+  }
+
+  private LaunchBinding binding() {
+    return new LaunchBinding(secrets.secret(ToolSecrets.LAUNCH_BINDING), clock);
+  }
+
+  private static String origin(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+}

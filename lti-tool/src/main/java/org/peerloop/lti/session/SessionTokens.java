@@ -1,0 +1,45 @@
+package org.peerloop.lti.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Set;
+import org.peerloop.lti.roles.Role;
+import org.peerloop.settings.Settings;
+
+/**
+ * Session tokens for this deployment: the codec keyed with the secret all nodes share. The secret
+ * is read once, so verifying a token never touches the database.
+ */
+@ApplicationScoped
+public class SessionTokens {
+  @Inject ToolSecrets secrets;
+  @Inject Clock clock;
+  @Inject Settings settings;
+
+  private volatile SessionTokenCodec codec;
+
+  public SessionTokenCodec.IssuedToken issue(
+      long personId, long platformId, long courseId, Long resourceLinkId, Set<Role> roles) {
+    return codec().issue(personId, platformId, courseId, resourceLinkId, roles);
+  }
+
+  public Session verify(String token) throws InvalidSessionException {
+    return codec().verify(token);
+  }
+
+  public SessionTokenCodec.IssuedToken refresh(Session session) throws InvalidSessionException {
+    return codec().refresh(session);
+  }
+
+  private SessionTokenCodec codec() {
+    SessionTokenCodec loaded = codec;
+    if (loaded == null) {
+      loaded =
+          new SessionTokenCodec(
+              secrets.secret(ToolSecrets.SESSION), clock, settings.baseUrl().toString());
+      codec = loaded;
+    }
+    return loaded;
+  }
+}

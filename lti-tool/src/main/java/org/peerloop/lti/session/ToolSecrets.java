@@ -1,0 +1,42 @@
+package org.peerloop.lti.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.peerloop.keys.MacKeys;
+
+/**
+ * The symmetric secrets of the tool's own tokens, read from the shared database at start and kept
+ * in memory (they never change while the application runs).
+ */
+@ApplicationScoped
+public class ToolSecrets {
+  /** Signs session tokens. */
+  public static final String SESSION = "session-token";
+
+  /** Signs the short ticket that carries a launch to its browser-binding step. */
+  public static final String LAUNCH_BINDING = "launch-binding";
+
+  @Inject MacKeys macKeys;
+
+  private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
+
+  /** Reads the secrets, making them on an empty database; called at start. */
+  @Transactional
+  public void load() {
+    for (String purpose : new String[] {SESSION, LAUNCH_BINDING}) {
+      loaded.computeIfAbsent(purpose, macKeys::secretFor);
+    }
+  }
+
+  public byte[] secret(String purpose) {
+    byte[] secret = loaded.get(purpose);
+    if (secret == null) {
+      throw new IllegalStateException(
+          "Secret " + purpose + " is used before the application started");
+    }
+    return secret.clone();
+  }
+}

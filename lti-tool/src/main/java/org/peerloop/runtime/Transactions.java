@@ -1,0 +1,48 @@
+package org.peerloop.runtime;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Runs a transactional call again when it lost a race for a unique row: two first launches of the
+ * same person or course on two nodes both try to insert it, and the loser's second attempt finds
+ * the winner's row. Only integrity and serialization failures are retried, and only twice.
+ */
+public final class Transactions {
+  static final int ATTEMPTS = 3;
+
+  private static final Logger LOG = Logger.getLogger(Transactions.class.getName());
+
+  private Transactions() {}
+
+  public static <T> T retryOnConflict(Supplier<T> transactionalCall) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactionalCall.get();
+      } catch (RuntimeException e) {
+        if (attempt >= ATTEMPTS || !isConflict(e)) {
+          throw e;
+        }
+        int failed = attempt;
+        LOG.fine(() -> "Transaction lost a race (attempt " + failed + "), retrying: " + e);
+      }
+    }
+  }
+
+  /**
+   * SQLState class 23 (integrity constraint) or 40001 (serialization failure), anywhere in the
+   * chain.
+   */
+  static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("23") || state.equals("40001")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,97 @@
+package org.peerloop.web.lti;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import org.peerloop.lti.launch.AuthenticationRequest;
+import org.peerloop.lti.launch.LaunchBinding;
+import org.peerloop.lti.launch.LaunchOutcome;
+import org.peerloop.lti.launch.LaunchRefusedException;
+import org.peerloop.settings.Settings;
+import org.peerloop.web.page.Html;
+import org.peerloop.web.page.Page;
+
+/** The pages of a launch, as the person sees them inside the course. */
+@ApplicationScoped
+public class LaunchPages {
+
+  @Inject Settings settings;
+
+  private String base() {
+    return settings.baseUrl().toString();
+  }
+
+  /**
+   * Stores the nonce in the platform's storage frame, then goes on to the platform (LTI Client-Side
+   * postMessages, {@code lti.put_data}).
+   */
+  public Response storeThenRedirect(AuthenticationRequest auth, String storageOrigin) {
+    return Page.titled("PeerLoop")
+        .html("<p class=\"status\" role=\"status\">Opening PeerLoop…</p>")
+        .html("<noscript><p>PeerLoop needs JavaScript to open inside your course.</p></noscript>")
+        .data(
+            "peerloop-login",
+            Json.createObjectBuilder()
+                .add("authUrl", auth.redirect().toString())
+                .add("key", LaunchBinding.storageKey(auth.state()))
+                .add("value", auth.nonce())
+                .add("target", auth.storageTarget())
+                .add("origin", storageOrigin)
+                .build())
+        .scripts("lti-platform-storage.js", "lti-login.js")
+        .response(200, base());
+  }
+
+  /** The tool, signed in: the page holds its session token and takes it from there. */
+  public Response signedIn(LaunchOutcome.Session session) {
+    JsonObjectBuilder data =
+        Json.createObjectBuilder()
+            .add("apiBase", base() + "api/")
+            .add("token", session.token())
+            .add("expiresAt", session.expiresAt().toString());
+    return shell(data, session.personName(), session.courseTitle());
+  }
+
+  /** The tool before its session: the page first proves it is the browser that logged in. */
+  public Response binding(LaunchOutcome.NeedsBinding binding) {
+    JsonObjectBuilder data =
+        Json.createObjectBuilder()
+            .add("apiBase", base() + "api/")
+            .add("bindUrl", base() + "lti/launch/bind")
+            .add("ticket", binding.ticket())
+            .add("key", LaunchBinding.storageKey(binding.state()))
+            .add("target", binding.storageTarget())
+            .add("origin", binding.storageOrigin());
+    return shell(data, null, null);
+  }
+
+  private Response shell(JsonObjectBuilder data, String personName, String courseTitle) {
+    String heading = courseTitle == null ? "PeerLoop" : courseTitle;
+    return Page.titled("PeerLoop")
+        .html("<header class=\"banner\"><h1 id=\"course-title\">")
+        .html(Html.escape(heading))
+        .html("</h1><p id=\"signed-in-as\" class=\"who\">")
+        .html(personName == null ? "" : "Signed in as " + Html.escape(personName))
+        .html("</p></header>")
+        .html("<section id=\"app\" aria-live=\"polite\"><p class=\"status\">Loading…</p></section>")
+        .data("peerloop-launch", data.build())
+        .scripts("lti-platform-storage.js", "peerloop-app.js")
+        .response(200, base());
+  }
+
+  /** A refused launch: a sentence for the person, the code for their administrator. */
+  public Response refused(LaunchRefusedException e) {
+    return Page.titled("PeerLoop could not open")
+        .html("<section class=\"refusal\" role=\"alert\"><h1>PeerLoop could not open</h1><p>")
+        .html(Html.escape(e.refusal().sentence()))
+        .html("</p><p class=\"code\">Reason code: <code id=\"reason\">")
+        .html(Html.escape(e.refusal().code()))
+        .html("</code></p>")
+        .html(
+            "<p class=\"hint\">If this keeps happening, give the reason code to your LMS"
+                + " administrator.</p></section>")
+        .response(e.refusal().status(), base());
+  }
+}
