@@ -48,4 +48,28 @@ public class ToolKeyService {
         .keyUse(KeyUse.SIGNATURE)
         .build();
   }
+
+  /** A key as an administrator sees it: never its private part. */
+  public record KeyView(String kid, String createdAt, String activatesAt, boolean signing) {}
+
+  @Transactional
+  public List<KeyView> describePublished() {
+    String current = keys.current().kid();
+    return keys.published().stream()
+        .map(
+            k ->
+                new KeyView(
+                    k.kid(),
+                    k.createdAt().toString(),
+                    k.activatesAt().toString(),
+                    k.kid().equals(current)))
+        .toList();
+  }
+
+  @Transactional
+  public KeyView rotate() {
+    SigningKey next = keys.rotate();
+    return new KeyView(
+        next.kid(), next.createdAt().toString(), next.activatesAt().toString(), false);
+  }
 }

@@ -1,0 +1,199 @@
+package org.peerloop.lti.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+import org.peerloop.errors.ConflictException;
+import org.peerloop.platform.Platform;
+import org.peerloop.platform.PlatformStatus;
+import org.peerloop.settings.Settings;
+
+/**
+ * LTI Dynamic Registration 1.0 from the tool's side, the way Moodle 4.x drives it: fetch the
+ * platform's OpenID configuration, post PeerLoop's client registration with the registration token,
+ * and store the client id and deployment id the platform returns.
+ */
+@ApplicationScoped
+public class DynamicRegistration {
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  static final int MAX_BODY_BYTES = 256 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(DynamicRegistration.class.getName());
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @Inject ToolConfiguration tool;
+  @Inject PlatformRegistrar registrar;
+  @Inject Settings settings;
+
+  /** What a finished registration says to the administrator. */
+  public record Registered(Platform platform, boolean awaitsApproval) {}
+
+  public Registered register(String openidConfigurationUrl, String registrationToken) {
+    URI configurationUrl = checkedUrl(openidConfigurationUrl);
+    PlatformConfiguration platform =
+        PlatformConfiguration.parse(fetchConfiguration(configurationUrl), configurationUrl);
+    JsonObject answer = postRegistration(platform, registrationToken);
+
+    String clientId = text(answer, "client_id");
+    if (clientId == null) {
+      throw new RegistrationException(
+          "registration-answer-invalid", 502, "The platform's answer has no client_id");
+    }
+    String deploymentId = null;
+    if (answer.get(ToolConfiguration.TOOL_CONFIGURATION) instanceof JsonObject config) {
+      deploymentId = text(config, "deployment_id");
+    }
+    PlatformStatus status =
+        settings.dynamicRegistrationAutoActivate() ? PlatformStatus.ACTIVE : PlatformStatus.PENDING;
+    try {
+      Platform saved =
+          registrar.register(
+              new PlatformRegistrar.RegistrationValues(
+                  platform.issuer(),
+                  clientId,
+                  platform.authorizationEndpoint(),
+                  platform.tokenEndpoint(),
+                  platform.jwksUri(),
+                  platform.productFamily(),
+                  deploymentId == null ? List.of() : List.of(deploymentId)),
+              status);
+      LOG.info(
+          () ->
+              "Registered platform "
+                  + saved.issuer()
+                  + " (client "
+                  + saved.clientId()
+                  + ", "
+                  + saved.productFamily()
+                  + ") as "
+                  + saved.status());
+      return new Registered(saved, status == PlatformStatus.PENDING);
+    } catch (ConflictException e) {
+      throw new RegistrationException(e.reason(), 409, e.getMessage());
+    }
+  }
+
+  private static URI checkedUrl(String url) {
+    if (url == null || url.isBlank()) {
+      throw new RegistrationException(
+          "openid-configuration-missing", 400, "The openid_configuration parameter is required");
+    }
+    try {
+      URI uri = new URI(url.strip());
+      if (!WebUrls.isSafe(uri.toString())) {
+        throw new RegistrationException(
+            "openid-configuration-invalid", 400, "openid_configuration must be an https URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new RegistrationException(
+          "openid-configuration-invalid", 400, "openid_configuration is not a URL");
+    }
+  }
+
+  private JsonObject fetchConfiguration(URI url) {
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(TIMEOUT)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    Reply reply = send(request, "openid-configuration-unreachable");
+    if (reply.status() != 200) {
+      throw new RegistrationException(
+          "openid-configuration-unreachable",
+          502,
+          "The platform configuration at " + url + " answered HTTP " + reply.status());
+    }
+    return json(reply.body(), "openid-configuration-invalid");
+  }
+
+  private JsonObject postRegistration(PlatformConfiguration platform, String registrationToken) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(platform.registrationEndpoint()))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    tool.registrationRequest(platform.scopesSupported()).toString()));
+    if (registrationToken != null && !registrationToken.isBlank()) {
+      // Moodle insists on exactly "Bearer " (openid-registration.php).
+      request.header("Authorization", "Bearer " + registrationToken.strip());
+    }
+    Reply reply = send(request.build(), "registration-endpoint-unreachable");
+    if (reply.status() != 200 && reply.status() != 201) {
+      // Moodle answers errors as a bare message with the status, not as JSON.
+      String message = new String(reply.body(), StandardCharsets.UTF_8).strip();
+      throw new RegistrationException(
+          "registration-refused",
+          502,
+          "The platform refused the registration (HTTP "
+              + reply.status()
+              + "): "
+              + (message.length() > 300 ? message.substring(0, 300) + "…" : message));
+    }
+    return json(reply.body(), "registration-answer-invalid");
+  }
+
+  private record Reply(int status, byte[] body) {}
+
+  private Reply send(HttpRequest request, String reason) {
+    try {
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+          throw new RegistrationException(reason, 502, request.uri() + " answered too much");
+        }
+        return new Reply(response.statusCode(), body);
+      }
+    } catch (IOException e) {
+      throw new RegistrationException(
+          reason, 502, "Could not reach " + request.uri() + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistrationException(reason, 503, "Interrupted");
+    }
+  }
+
+  private static JsonObject json(byte[] body, String reason) {
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      return reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      throw new RegistrationException(reason, 502, "The platform answered something not JSON");
+    }
+  }
+
+  private static String text(JsonObject json, String name) {
+    if (json.get(name) instanceof JsonString s && !s.getString().isBlank()) {
+      return s.getString();
+    }
+    if (json.get(name) instanceof jakarta.json.JsonNumber n) {
+      return n.toString();
+    }
+    return null;
+  }
+}

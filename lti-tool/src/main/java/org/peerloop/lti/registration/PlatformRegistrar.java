@@ -1,0 +1,77 @@
+package org.peerloop.lti.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.peerloop.errors.NotFoundException;
+import org.peerloop.lti.platform.CachedPlatformKeys;
+import org.peerloop.platform.Platform;
+import org.peerloop.platform.PlatformRepository;
+import org.peerloop.platform.PlatformStatus;
+import org.peerloop.platform.ProductFamily;
+
+/** Stores registrations, from Dynamic Registration or from an administrator, and changes them. */
+@ApplicationScoped
+public class PlatformRegistrar {
+
+  @Inject PlatformRepository platforms;
+  @Inject CachedPlatformKeys platformKeys;
+  @Inject Clock clock;
+
+  /** The values of a registration, as an LMS shows them to its administrator. */
+  public record RegistrationValues(
+      String issuer,
+      String clientId,
+      String authLoginUrl,
+      String authTokenUrl,
+      String jwksUrl,
+      ProductFamily productFamily,
+      Collection<String> deploymentIds) {}
+
+  @Transactional
+  public Platform register(RegistrationValues values, PlatformStatus status) {
+    Platform platform =
+        new Platform(
+            values.issuer(),
+            values.clientId(),
+            values.authLoginUrl(),
+            values.authTokenUrl(),
+            values.jwksUrl(),
+            values.productFamily(),
+            status,
+            clock.instant());
+    if (values.deploymentIds() != null) {
+      values.deploymentIds().forEach(platform::addDeployment);
+    }
+    return platforms.add(platform);
+  }
+
+  @Transactional
+  public List<Platform> all() {
+    return platforms.findAll();
+  }
+
+  @Transactional
+  public Platform changeStatus(long id, PlatformStatus status) {
+    Platform platform = find(id);
+    platform.changeStatus(status);
+    return platform;
+  }
+
+  @Transactional
+  public Platform addDeployment(long id, String deploymentId) {
+    Platform platform = find(id);
+    platform.addDeployment(deploymentId);
+    platformKeys.forget(id);
+    return platform;
+  }
+
+  private Platform find(long id) {
+    return platforms
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("platform-not-found", "No platform " + id));
+  }
+}

@@ -1,0 +1,36 @@
+package org.peerloop.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.peerloop.lti.jwks.ToolKeyService;
+
+/** The tool's signing keys, for IT: which are published, which signs, and rotation. */
+@Path("api/admin/keys")
+@RequestScoped
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class KeysResource {
+
+  @Inject ToolKeyService keys;
+
+  @GET
+  public List<ToolKeyService.KeyView> list() {
+    return keys.describePublished();
+  }
+
+  /**
+   * Starts a rotation: the new key is published now and signs once platforms have had time to fetch
+   * it. Calling again during a rotation returns the same new key.
+   */
+  @POST
+  @Path("rotate")
+  public ToolKeyService.KeyView rotate() {
+    return keys.rotate();
+  }
+}

@@ -1,0 +1,123 @@
+package org.peerloop.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+import org.peerloop.errors.InvalidValueException;
+import org.peerloop.lti.registration.PlatformRegistrar;
+import org.peerloop.platform.Platform;
+import org.peerloop.platform.PlatformStatus;
+import org.peerloop.platform.ProductFamily;
+
+/** Registrations, for IT: list, add by hand, approve or disable, add a deployment. */
+@Path("api/admin/platforms")
+@RequestScoped
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformsResource {
+
+  @Inject PlatformRegistrar registrar;
+
+  /** A manual registration, with the values the LMS shows its administrator. */
+  public record NewPlatform(
+      @NotBlank String issuer,
+      @NotBlank String clientId,
+      @NotBlank String authLoginUrl,
+      @NotBlank String authTokenUrl,
+      @NotBlank String jwksUrl,
+      String productFamily,
+      @NotNull @Size(min = 1, message = "must list at least one deployment id")
+          List<@NotBlank String> deploymentIds) {}
+
+  public record StatusChange(@NotBlank String status) {}
+
+  public record NewDeployment(@NotBlank String deploymentId) {}
+
+  public record PlatformView(
+      long id,
+      String issuer,
+      String clientId,
+      String authLoginUrl,
+      String authTokenUrl,
+      String jwksUrl,
+      String productFamily,
+      String status,
+      List<String> deploymentIds,
+      String createdAt) {
+
+    static PlatformView of(Platform p) {
+      return new PlatformView(
+          p.id(),
+          p.issuer(),
+          p.clientId(),
+          p.authLoginUrl(),
+          p.authTokenUrl(),
+          p.jwksUrl(),
+          p.productFamily().code(),
+          p.status().name(),
+          List.copyOf(p.deploymentIds()),
+          p.createdAt().toString());
+    }
+  }
+
+  @GET
+  public List<PlatformView> list() {
+    return registrar.all().stream().map(PlatformView::of).toList();
+  }
+
+  /** An administrator's registration is approved by being made: it is active at once. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(@Valid @NotNull NewPlatform body, @jakarta.ws.rs.core.Context UriInfo uri) {
+    Platform platform =
+        registrar.register(
+            new PlatformRegistrar.RegistrationValues(
+                body.issuer(),
+                body.clientId(),
+                body.authLoginUrl(),
+                body.authTokenUrl(),
+                body.jwksUrl(),
+                ProductFamily.fromCode(body.productFamily()),
+                body.deploymentIds()),
+            PlatformStatus.ACTIVE);
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(String.valueOf(platform.id())).build())
+        .entity(PlatformView.of(platform))
+        .build();
+  }
+
+  @PUT
+  @Path("{id}/status")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PlatformView changeStatus(@PathParam("id") long id, @Valid @NotNull StatusChange body) {
+    PlatformStatus status;
+    try {
+      status = PlatformStatus.valueOf(body.status().strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("status", "status must be PENDING, ACTIVE or DISABLED");
+    }
+    return PlatformView.of(registrar.changeStatus(id, status));
+  }
+
+  @POST
+  @Path("{id}/deployments")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PlatformView addDeployment(@PathParam("id") long id, @Valid @NotNull NewDeployment body) {
+    return PlatformView.of(registrar.addDeployment(id, body.deploymentId()));
+  }
+}
