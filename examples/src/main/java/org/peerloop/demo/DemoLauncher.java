@@ -2,20 +2,32 @@ package org.peerloop.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.logging.LogManager;
+import org.peerloop.demo.lms.DemoLms;
 import org.peerloop.settings.InvalidSettingsException;
 import org.peerloop.settings.Settings;
 
 /**
- * {@code java -jar peerloop-demo.jar}: the whole product on one machine. Starts GlassFish Embedded,
- * deploys the PeerLoop WAR at {@code /} on an embedded Derby database in {@code PEERLOOP_DATA_DIR},
- * prints where it answers, and stops cleanly on Ctrl-C or SIGTERM.
+ * {@code java -jar peerloop-demo.jar}: the whole product on one machine. Starts GlassFish Embedded
+ * with the PeerLoop WAR at {@code /} on an embedded Derby database in {@code PEERLOOP_DATA_DIR},
+ * starts the demo LMS on the next port, registers it with PeerLoop through LTI Dynamic
+ * Registration, prints where everything answers, and stops cleanly on Ctrl-C or SIGTERM.
+ *
+ * <p>The tool is addressed as {@code 127.0.0.1} and the LMS as {@code localhost}: two sites, so the
+ * browser treats the tool's iframe as third-party, as it does in production.
  */
 public final class DemoLauncher {
+  /** The demo LMS's port; defaults to the tool's port plus one. */
+  static final String LMS_PORT = "PEERLOOP_DEMO_LMS_PORT";
+
   private DemoLauncher() {}
 
   public static void main(String[] args) {
     quietServerLogs();
+    String adminToken = demoDefaults();
     Settings settings;
     try {
       settings = Settings.fromEnvironment();
@@ -26,22 +38,74 @@ public final class DemoLauncher {
     }
 
     EmbeddedServer server = new EmbeddedServer(settings);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "peerloop-shutdown"));
+    DemoLms[] lms = new DemoLms[1];
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (lms[0] != null) {
+                    lms[0].stop();
+                  }
+                  server.stop();
+                },
+                "peerloop-shutdown"));
     try {
       server.start();
-    } catch (EmbeddedServer.StartFailure e) {
+      lms[0] = DemoPlatformSetup.connect(settings, lmsPort(settings), adminToken);
+    } catch (EmbeddedServer.StartFailure | DemoPlatformSetup.SetupFailure e) {
       System.err.println("PeerLoop could not start: " + e.getMessage());
       System.exit(1);
       return;
     }
 
-    String local = "http://localhost:" + settings.httpPort() + "/";
-    System.out.println("PeerLoop ready at " + local);
-    System.out.println("  health:            " + local + "health");
-    System.out.println("  tool keys (JWKS):  " + local + "lti/jwks");
-    System.out.println("  public base URL:   " + settings.baseUrl());
+    URI tool = settings.baseUrl();
+    System.out.println("PeerLoop ready at " + tool);
+    System.out.println("  demo LMS course:   " + lms[0].url() + "course");
+    System.out.println("  health:            " + tool + "health");
+    System.out.println("  tool keys (JWKS):  " + tool + "lti/jwks");
+    System.out.println("  tool config:       " + tool + "lti/config.json");
+    System.out.println("  admin API token:   " + settings.adminToken().orElse("(not set)"));
     System.out.println("  data folder:       " + settings.dataDir());
-    System.out.println("Press Ctrl-C to stop.");
+    System.out.println("Open the demo LMS course, pick a person, open an activity. Ctrl-C stops.");
+  }
+
+  /**
+   * The demo's own defaults, each overridable by the same setting: the tool on 127.0.0.1,
+   * self-registered platforms active at once, and a random admin token for this run.
+   */
+  private static String demoDefaults() {
+    String port = setting(Settings.HTTP_PORT, "8080");
+    defaultSetting(Settings.BASE_URL, "http://127.0.0.1:" + port + "/");
+    defaultSetting(Settings.DYNREG_AUTO_ACTIVATE, "true");
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return defaultSetting(
+        Settings.ADMIN_TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+  }
+
+  private static int lmsPort(Settings settings) {
+    String raw = setting(LMS_PORT, String.valueOf(settings.httpPort() + 1));
+    try {
+      return Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      System.err.println(LMS_PORT + " must be a port number, was '" + raw + "'");
+      System.exit(2);
+      return -1;
+    }
+  }
+
+  private static String setting(String name, String fallback) {
+    String value = System.getProperty(name, System.getenv(name));
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static String defaultSetting(String name, String value) {
+    String existing = setting(name, null);
+    if (existing == null) {
+      System.setProperty(name, value);
+      return value;
+    }
+    return existing;
   }
 
   /**

@@ -1,0 +1,48 @@
+package org.peerloop.demo.lms;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The demo's one course, its people and the PeerLoop links placed in it. */
+public final class DemoCourse {
+  static final String CONTEXT_ID = "101";
+  static final String LABEL = "LEAD-101";
+  static final String TITLE = "Leading Change at Work";
+
+  private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+  private static final String INSTRUCTOR =
+      "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+
+  /** A person of the demo course. */
+  public record User(
+      String id, String givenName, String familyName, String email, String role, String roleUri) {
+    public String name() {
+      return givenName + " " + familyName;
+    }
+  }
+
+  /** A PeerLoop activity in the course (an LTI resource link). */
+  public record Link(String id, String title, String description) {}
+
+  public static final List<User> USERS =
+      List.of(
+          new User("2", "Ada", "Ito", "ada.ito@example.edu", "Learner", LEARNER),
+          new User("3", "Ben", "Okafor", "ben.okafor@example.edu", "Learner", LEARNER),
+          new User("4", "Carmen", "Ruiz", "carmen.ruiz@example.edu", "Learner", LEARNER),
+          new User("5", "Dana", "Lee", "dana.lee@example.edu", "Instructor", INSTRUCTOR));
+
+  public static final List<Link> LINKS =
+      List.of(
+          new Link("201", "Pre-course cohort", "Meet your cohort before the course starts."),
+          new Link("202", "Post-course cohort", "Apply what you learned, together."));
+
+  private DemoCourse() {}
+
+  public static Optional<User> user(String id) {
+    return USERS.stream().filter(u -> u.id().equals(id)).findFirst();
+  }
+
+  public static Optional<Link> link(String id) {
+    return LINKS.stream().filter(l -> l.id().equals(id)).findFirst();
+  }
+}

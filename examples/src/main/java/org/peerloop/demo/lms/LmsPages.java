@@ -1,0 +1,74 @@
+package org.peerloop.demo.lms;
+
+/** The demo LMS's course page: pick who you are, open a PeerLoop activity in the iframe. */
+final class LmsPages {
+  private LmsPages() {}
+
+  static String course(ToolRegistration tool, DemoCourse.User user, String openLink, boolean deep) {
+    StringBuilder html =
+        new StringBuilder(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>Demo LMS: "
+                + Http.escape(DemoCourse.TITLE)
+                + "</title><link rel=\"stylesheet\" href=\"/lms.css\"></head><body>"
+                + "<header><p class=\"lms\">Demo LMS</p><h1>"
+                + Http.escape(DemoCourse.TITLE)
+                + " <span class=\"label\">"
+                + Http.escape(DemoCourse.LABEL)
+                + "</span></h1></header><main>");
+    if (tool == null) {
+      html.append("<p role=\"alert\">PeerLoop is not registered with this LMS yet.</p>");
+    }
+    html.append("<nav aria-label=\"Who are you?\"><h2>Sign in as</h2><ul class=\"people\">");
+    for (DemoCourse.User person : DemoCourse.USERS) {
+      boolean current = user != null && person.id().equals(user.id());
+      html.append("<li><a id=\"as-")
+          .append(person.id())
+          .append("\" href=\"/course?user=")
+          .append(person.id())
+          .append("\"")
+          .append(current ? " aria-current=\"page\"" : "")
+          .append(">")
+          .append(Http.escape(person.name()))
+          .append("</a> <span class=\"role\">")
+          .append(Http.escape(person.role()))
+          .append("</span></li>");
+    }
+    html.append("</ul></nav>");
+    if (user != null) {
+      html.append("<section><h2>Course activities</h2><ul class=\"activities\">");
+      for (DemoCourse.Link link : DemoCourse.LINKS) {
+        html.append("<li><a id=\"open-")
+            .append(link.id())
+            .append("\" href=\"/course?user=")
+            .append(user.id())
+            .append("&amp;open=")
+            .append(link.id())
+            .append("\">")
+            .append(Http.escape(link.title()))
+            .append("</a> <span class=\"hint\">")
+            .append(Http.escape(link.description()))
+            .append("</span></li>");
+      }
+      if ("Instructor".equals(user.role())) {
+        html.append("<li><a id=\"deep-link\" href=\"/course?user=")
+            .append(user.id())
+            .append("&amp;deep\">Add a PeerLoop activity (deep linking)</a></li>");
+      }
+      html.append("</ul></section>");
+      String frameSource = null;
+      if (deep) {
+        frameSource = "/launch?user=" + user.id() + "&deep";
+      } else if (openLink != null && DemoCourse.link(openLink).isPresent()) {
+        frameSource = "/launch?user=" + user.id() + "&link=" + openLink;
+      }
+      if (frameSource != null && tool != null) {
+        html.append("<section class=\"tool\"><iframe id=\"tool-frame\" title=\"PeerLoop\" src=\"")
+            .append(Http.escape(frameSource))
+            .append("\"></iframe></section>");
+      }
+    }
+    return html.append("</main><script src=\"/lms.js\"></script></body></html>").toString();
+  }
+}
