@@ -17,6 +17,8 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +26,15 @@ import java.util.logging.Logger;
 
 /**
  * Platform key sets, fetched from each registration's JWKS URL and kept per registration. A key id
- * not in the cache triggers one refetch (platforms rotate keys), but at most once per {@link
- * #MIN_REFRESH_INTERVAL}, so tokens with made-up key ids cannot make us hammer the platform.
+ * not in the cache triggers a refetch (platforms rotate keys), but at most {@link #REFRESH_BURST}
+ * times per {@link #REFRESH_WINDOW}, so tokens with made-up key ids cannot make us hammer the
+ * platform, while a real rotation right after a fetch is still seen at once.
  */
 public class CachedPlatformKeys implements PlatformKeys {
-  /** The fastest a forged key id can make us refetch a platform's keys. */
-  public static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
+  /** Fetches allowed per platform within {@link #REFRESH_WINDOW}. */
+  public static final int REFRESH_BURST = 3;
+
+  public static final Duration REFRESH_WINDOW = Duration.ofMinutes(5);
 
   /** Cached keys are refreshed after this, so a key the platform withdrew stops working. */
   public static final Duration MAX_AGE = Duration.ofHours(1);
@@ -60,12 +65,14 @@ public class CachedPlatformKeys implements PlatformKeys {
       if (cached.isPresent() && !stale) {
         return cached;
       }
-      boolean mayFetch =
-          entry.attemptedAt == null || !now.isBefore(entry.attemptedAt.plus(MIN_REFRESH_INTERVAL));
-      if (!mayFetch) {
+      while (!entry.attempts.isEmpty()
+          && !now.isBefore(entry.attempts.peekFirst().plus(REFRESH_WINDOW))) {
+        entry.attempts.removeFirst();
+      }
+      if (entry.attempts.size() >= REFRESH_BURST) {
         return cached;
       }
-      entry.attemptedAt = now;
+      entry.attempts.addLast(now);
       try {
         entry.keys = fetch(platform.jwksUrl());
         entry.fetchedFrom = platform.jwksUrl();
@@ -122,7 +129,7 @@ public class CachedPlatformKeys implements PlatformKeys {
     private JWKSet keys;
     private String fetchedFrom;
     private Instant fetchedAt;
-    private Instant attemptedAt;
+    private final Deque<Instant> attempts = new ArrayDeque<>();
 
     /** An RSA signing key with this id, from keys fetched at the registration's current URL. */
     Optional<RSAPublicKey> key(String kid, String jwksUrl) {
