@@ -32,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoProcessIT {
   private static final Duration START_LIMIT = Duration.ofSeconds(120);
-  private static final Pattern READY =
-      Pattern.compile("PeerLoop ready at (http://localhost:\\d+/)");
+  private static final Pattern READY = Pattern.compile("PeerLoop ready at (http://[^/\\s]+/)");
   private static final Pattern KID = Pattern.compile("\"kid\":\"([^\"]+)\"");
 
   @TempDir Path dataDir;

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /** The demo's one course, its people and the PeerLoop links placed in it. */
 public final class DemoCourse {
-  static final String CONTEXT_ID = "101";
-  static final String LABEL = "LEAD-101";
-  static final String TITLE = "Leading Change at Work";
+  public static final String CONTEXT_ID = "101";
+  public static final String LABEL = "LEAD-101";
+  public static final String TITLE = "Leading Change at Work";
 
   private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
   private static final String INSTRUCTOR =

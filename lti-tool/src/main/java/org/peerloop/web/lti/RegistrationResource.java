@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
 import org.peerloop.lti.registration.DynamicRegistration;
 import org.peerloop.lti.registration.RegistrationException;
-import org.peerloop.lti.registration.ToolConfiguration;
 import org.peerloop.settings.Settings;
 import org.peerloop.web.page.Html;
 import org.peerloop.web.page.Page;
@@ -21,17 +20,15 @@ import org.peerloop.web.page.Page;
  * The tool's side of LTI Dynamic Registration 1.0 (§3.1, the registration initiation request), and
  * the values for manual registration.
  */
-@Path("lti")
+@Path("lti/register")
 @RequestScoped
 public class RegistrationResource {
   private static final Logger LOG = Logger.getLogger(RegistrationResource.class.getName());
 
   @Inject DynamicRegistration registration;
-  @Inject ToolConfiguration tool;
   @Inject Settings settings;
 
   @GET
-  @Path("register")
   @Produces(MediaType.TEXT_HTML)
   public Response register(
       @QueryParam("openid_configuration") String openidConfiguration,
@@ -64,12 +61,5 @@ public class RegistrationResource {
           .html("</code></p></section>")
           .response(e.status(), base);
     }
-  }
-
-  @GET
-  @Path("config.json")
-  @Produces(MediaType.APPLICATION_JSON)
-  public String configuration() {
-    return tool.manualConfiguration().toString();
   }
 }
