@@ -136,7 +136,7 @@ class DemoProcessIT {
     reader.start();
     try {
       String url = ready.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
-      assertEquals("http://localhost:" + port + "/", url);
+      assertEquals("http://127.0.0.1:" + port + "/", url);
       return new Running(process, url, log, reader);
     } catch (Exception e) {
       throw new AssertionError("demo did not print its ready line:\n" + Files.readString(log), e);

@@ -1,0 +1,102 @@
+package org.peerloop.demo.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The demo server as a separate process, so its CPU time can be read on its own. */
+final class ServerProcess {
+  /** Linux reports process times in clock ticks of 1/100 s (USER_HZ). */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  private final Process process;
+  private final List<String> command;
+
+  private ServerProcess(Process process, List<String> command) {
+    this.process = process;
+    this.command = command;
+  }
+
+  static ServerProcess start(int port, Path data) throws IOException, InterruptedException {
+    Path jar = demoJar();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("PEERLOOP_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("PEERLOOP_DATA_DIR", data.toString());
+    builder.environment().put("PEERLOOP_DEMO_LMS_PORT", String.valueOf(LaunchBenchmark.freePort()));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(data.resolve("server.log").toFile());
+    Process process = builder.start();
+    ServerProcess server = new ServerProcess(process, command);
+    server.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/health"));
+    return server;
+  }
+
+  /** The demo jar this class was loaded from (the benchmark ships inside it). */
+  private static Path demoJar() {
+    try {
+      Path self =
+          Path.of(ServerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(self)) {
+        throw new IllegalStateException(
+            "Run the benchmark from peerloop-demo.jar (see BENCHMARKS.md)");
+      }
+      return self;
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void awaitHealthy(URI health) throws InterruptedException, IOException {
+    HttpClient client = HttpClient.newHttpClient();
+    for (int i = 0; i < 240; i++) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The server exited; see its log");
+      }
+      try {
+        HttpResponse<Void> response =
+            client.send(
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("The server did not become healthy in 120 s");
+  }
+
+  /**
+   * User plus system CPU time of the server process so far (fields 14 and 15 of /proc/pid/stat).
+   */
+  long cpuNanos() throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+  }
+
+  String commandLine() {
+    return String.join(" ", command);
+  }
+
+  void stop() throws InterruptedException {
+    process.toHandle().destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
