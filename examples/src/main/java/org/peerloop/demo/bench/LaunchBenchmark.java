@@ -38,8 +38,10 @@ import org.peerloop.demo.lms.DemoLms;
  */
 public final class LaunchBenchmark {
   static final int[] CONCURRENCY = {1, 8, 32};
-  static final Duration WARM_UP = Duration.ofSeconds(15);
-  static final Duration MEASURE = Duration.ofSeconds(30);
+  static final Duration WARM_UP =
+      Duration.ofSeconds(Long.getLong("peerloop.bench.warmUpSeconds", 15));
+  static final Duration MEASURE =
+      Duration.ofSeconds(Long.getLong("peerloop.bench.measureSeconds", 30));
   static final int PEOPLE = 2000;
 
   private final URI tool;

@@ -29,6 +29,11 @@ final class ServerProcess {
     Path jar = demoJar();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Extra server JVM options, e.g. -XX:StartFlightRecording=filename=launch.jfr to profile.
+    String extra = System.getProperty("peerloop.bench.serverJvmOptions", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command);
