@@ -56,6 +56,16 @@ public class ProbeResource {
     return service.describe(issuer, clientId);
   }
 
+  @GET
+  @Path("footprint")
+  public Map<String, Object> footprint(
+      @QueryParam("issuer") String issuer,
+      @QueryParam("clientId") String clientId,
+      @QueryParam("subject") String subject,
+      @QueryParam("context") String context) {
+    return service.footprint(issuer, clientId, subject, context);
+  }
+
   @POST
   @Path("courses")
   public Map<String, Object> recordCourse(@Valid @NotNull CourseRequest request) {

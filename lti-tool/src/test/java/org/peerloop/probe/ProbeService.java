@@ -9,6 +9,7 @@ import java.util.Map;
 import org.peerloop.course.Course;
 import org.peerloop.course.CourseRepository;
 import org.peerloop.errors.NotFoundException;
+import org.peerloop.people.PersonRepository;
 import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformRepository;
 import org.peerloop.platform.PlatformStatus;
@@ -20,6 +21,7 @@ public class ProbeService {
 
   @Inject PlatformRepository platforms;
   @Inject CourseRepository courses;
+  @Inject PersonRepository people;
   @Inject Clock clock;
 
   @Transactional
@@ -64,6 +66,17 @@ public class ProbeService {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", course.id());
     out.put("title", course.title());
+    return out;
+  }
+
+  /** How many people and courses a platform has: to show a refused launch wrote nothing. */
+  @Transactional
+  public Map<String, Object> footprint(
+      String issuer, String clientId, String subject, String context) {
+    Platform p = platform(issuer, clientId);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("people", people.findBySubject(p, subject).isPresent() ? 1 : 0);
+    out.put("courses", courses.findByContext(p, context).isPresent() ? 1 : 0);
     return out;
   }
 

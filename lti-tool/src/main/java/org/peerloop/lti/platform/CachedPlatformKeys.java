@@ -88,11 +88,6 @@ public class CachedPlatformKeys implements PlatformKeys {
     }
   }
 
-  /** Forgets a platform's keys, e.g. after its JWKS URL changed. */
-  public void forget(long platformId) {
-    entries.remove(platformId);
-  }
-
   private JWKSet fetch(String jwksUrl) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(jwksUrl))

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import org.peerloop.errors.NotFoundException;
-import org.peerloop.lti.platform.CachedPlatformKeys;
+import org.peerloop.lti.platform.PlatformDirectory;
 import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformRepository;
 import org.peerloop.platform.PlatformStatus;
@@ -18,7 +18,7 @@ import org.peerloop.platform.ProductFamily;
 public class PlatformRegistrar {
 
   @Inject PlatformRepository platforms;
-  @Inject CachedPlatformKeys platformKeys;
+  @Inject PlatformDirectory directory;
   @Inject Clock clock;
 
   /** The values of a registration, as an LMS shows them to its administrator. */
@@ -46,7 +46,9 @@ public class PlatformRegistrar {
     if (values.deploymentIds() != null) {
       values.deploymentIds().forEach(platform::addDeployment);
     }
-    return platforms.add(platform);
+    Platform added = platforms.add(platform);
+    directory.forget(added.issuer());
+    return added;
   }
 
   @Transactional
@@ -58,6 +60,7 @@ public class PlatformRegistrar {
   public Platform changeStatus(long id, PlatformStatus status) {
     Platform platform = find(id);
     platform.changeStatus(status);
+    directory.forget(platform.issuer());
     return platform;
   }
 
@@ -65,7 +68,7 @@ public class PlatformRegistrar {
   public Platform addDeployment(long id, String deploymentId) {
     Platform platform = find(id);
     platform.addDeployment(deploymentId);
-    platformKeys.forget(id);
+    directory.forget(platform.issuer());
     return platform;
   }
 
