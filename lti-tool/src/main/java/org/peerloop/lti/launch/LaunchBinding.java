@@ -1,14 +1,8 @@
 package org.peerloop.lti.launch;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.peerloop.lti.session.HmacJwt;
 
 /**
  * Binds a launch to the browser that started it, through LTI Platform Storage (LTI Client-Side
@@ -33,17 +28,11 @@ public final class LaunchBinding {
 
   static final JOSEObjectType TYPE = new JOSEObjectType("peerloop-launch-binding+jwt");
 
-  private final MACSigner signer;
-  private final MACVerifier verifier;
+  private final HmacJwt jwt;
   private final Clock clock;
 
   public LaunchBinding(byte[] secret, Clock clock) {
-    try {
-      this.signer = new MACSigner(secret);
-      this.verifier = new MACVerifier(secret);
-    } catch (JOSEException e) {
-      throw new IllegalArgumentException("A binding secret must have at least 256 bits", e);
-    }
+    this.jwt = new HmacJwt(secret, TYPE);
     this.clock = clock;
   }
 
@@ -64,45 +53,35 @@ public final class LaunchBinding {
             .claim("nh", hash(nonce))
             .claim("launch", claims)
             .build();
-    SignedJWT jwt =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).build(), ticket);
-    try {
-      jwt.sign(signer);
-    } catch (JOSEException e) {
-      throw new IllegalStateException("HMAC signing cannot fail with a valid key", e);
-    }
-    return jwt.serialize();
+    return jwt.sign(ticket);
   }
 
   /** A ticket redeemed with the value the browser read from platform storage. */
   public record Redeemed(long platformId, JWTClaimsSet claims) {}
 
   public Redeemed redeem(String ticket, String storedValue) {
+    JWTClaimsSet claims =
+        jwt.verify(ticket)
+            .filter(
+                c ->
+                    c.getExpirationTime() != null
+                        && clock.instant().isBefore(c.getExpirationTime().toInstant()))
+            .orElseThrow(
+                () ->
+                    new LaunchRefusedException(
+                        Refusal.STATE_EXPIRED, "binding ticket invalid or expired"));
     try {
-      SignedJWT jwt = SignedJWT.parse(ticket);
-      JWTClaimsSet claims = jwt.getJWTClaimsSet();
-      boolean genuine =
-          JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-              && TYPE.equals(jwt.getHeader().getType())
-              && jwt.verify(verifier)
-              && claims.getExpirationTime() != null
-              && clock.instant().isBefore(claims.getExpirationTime().toInstant());
-      if (!genuine) {
-        throw new LaunchRefusedException(
-            Refusal.STATE_EXPIRED, "binding ticket invalid or expired");
-      }
+      String expected = claims.getStringClaim("nh");
       if (storedValue == null
+          || expected == null
           || !MessageDigest.isEqual(
               hash(storedValue).getBytes(StandardCharsets.US_ASCII),
-              claims.getStringClaim("nh").getBytes(StandardCharsets.US_ASCII))) {
+              expected.getBytes(StandardCharsets.US_ASCII))) {
         throw new LaunchRefusedException(Refusal.BROWSER_BINDING_FAILED, null);
       }
       return new Redeemed(
           claims.getLongClaim("plt"), JWTClaimsSet.parse(claims.getJSONObjectClaim("launch")));
-    } catch (ParseException | JOSEException | RuntimeException e) {
-      if (e instanceof LaunchRefusedException refused) {
-        throw refused;
-      }
+    } catch (ParseException e) {
       throw new LaunchRefusedException(Refusal.STATE_UNKNOWN, "binding ticket malformed");
     }
   }

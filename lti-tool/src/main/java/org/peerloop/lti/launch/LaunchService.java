@@ -3,7 +3,6 @@ package org.peerloop.lti.launch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
 import org.peerloop.course.Course;
@@ -50,7 +49,7 @@ public class LaunchService {
           binding().ticket(launch),
           state,
           launch.storageTarget(),
-          platform.profile().storageMessagesNeedAnyOrigin() ? "*" : origin(platform.issuer()));
+          platform.profile().storageOrigin(platform.issuer()));
     }
     return complete(launch);
   }
@@ -104,10 +103,5 @@ public class LaunchService {
 
   private LaunchBinding binding() {
     return new LaunchBinding(secrets.secret(ToolSecrets.LAUNCH_BINDING), clock);
-  }
-
-  private static String origin(String url) {
-    URI uri = URI.create(url);
-    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 }

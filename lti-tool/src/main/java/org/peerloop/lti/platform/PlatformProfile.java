@@ -1,5 +1,6 @@
 package org.peerloop.lti.platform;
 
+import java.net.URI;
 import java.util.Map;
 import org.peerloop.platform.ProductFamily;
 
@@ -71,6 +72,15 @@ public record PlatformProfile(
               null,
               false,
               "In the LMS, allow the tool to receive the user's name and e-mail."));
+
+  /** The target origin for storage postMessages to a platform with this issuer. */
+  public String storageOrigin(String issuer) {
+    if (storageMessagesNeedAnyOrigin) {
+      return "*";
+    }
+    URI uri = URI.create(issuer);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
 
   public static PlatformProfile of(ProductFamily family) {
     return PROFILES.get(family == null ? ProductFamily.OTHER : family);

@@ -1,13 +1,7 @@
 package org.peerloop.lti.session;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,18 +26,12 @@ public final class SessionTokenCodec {
   /** Distinguishes session tokens from any other JWT signed with the same algorithm. */
   static final JOSEObjectType TYPE = new JOSEObjectType("peerloop-session+jwt");
 
-  private final MACSigner signer;
-  private final MACVerifier verifier;
+  private final HmacJwt jwt;
   private final Clock clock;
   private final String issuer;
 
   public SessionTokenCodec(byte[] secret, Clock clock, String issuer) {
-    try {
-      this.signer = new MACSigner(secret);
-      this.verifier = new MACVerifier(secret);
-    } catch (JOSEException e) {
-      throw new IllegalArgumentException("A session secret must have at least 256 bits", e);
-    }
+    this.jwt = new HmacJwt(secret, TYPE);
     this.clock = clock;
     this.issuer = issuer;
   }
@@ -64,23 +52,12 @@ public final class SessionTokenCodec {
   }
 
   public Session verify(String token) throws InvalidSessionException {
-    SignedJWT jwt;
-    JWTClaimsSet claims;
-    try {
-      jwt = SignedJWT.parse(token);
-      claims = jwt.getJWTClaimsSet();
-    } catch (ParseException e) {
-      throw new InvalidSessionException("session-invalid", "The session token is malformed");
-    }
-    try {
-      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-          || !TYPE.equals(jwt.getHeader().getType())
-          || !jwt.verify(verifier)) {
-        throw new InvalidSessionException("session-invalid", "The session token is not ours");
-      }
-    } catch (JOSEException e) {
-      throw new InvalidSessionException("session-invalid", "The session token is not ours");
-    }
+    JWTClaimsSet claims =
+        jwt.verify(token)
+            .orElseThrow(
+                () ->
+                    new InvalidSessionException(
+                        "session-invalid", "The session token is not ours"));
     if (!issuer.equals(claims.getIssuer()) || claims.getExpirationTime() == null) {
       throw new InvalidSessionException("session-invalid", "The session token is not ours");
     }
@@ -116,14 +93,7 @@ public final class SessionTokenCodec {
             .claim("roles", session.roles().stream().map(Role::name).sorted().toList())
             .claim("auth_time", session.authenticatedAt().getEpochSecond())
             .build();
-    SignedJWT jwt =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(TYPE).build(), claims);
-    try {
-      jwt.sign(signer);
-    } catch (JOSEException e) {
-      throw new IllegalStateException("HMAC signing cannot fail with a valid key", e);
-    }
-    return new IssuedToken(jwt.serialize(), expires);
+    return new IssuedToken(jwt.sign(claims), expires);
   }
 
   private static Set<Role> roles(List<String> names) {

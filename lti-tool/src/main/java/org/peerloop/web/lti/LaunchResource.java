@@ -1,6 +1,6 @@
 package org.peerloop.web.lti;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -22,7 +22,7 @@ import org.peerloop.web.problem.ProblemException;
  * platform posts, and answers with the tool page inside the iframe, or a refusal page.
  */
 @Path("lti/launch")
-@RequestScoped
+@ApplicationScoped
 public class LaunchResource {
 
   @Inject LaunchService launches;

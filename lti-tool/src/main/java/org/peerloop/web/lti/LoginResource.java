@@ -1,6 +1,6 @@
 package org.peerloop.web.lti;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -22,7 +22,7 @@ import org.peerloop.lti.launch.LoginService;
  * the nonce in the platform's storage.
  */
 @Path("lti/login")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
@@ -68,11 +68,8 @@ public class LoginResource {
             .header("Referrer-Policy", "no-referrer")
             .build();
       }
-      String origin =
-          auth.platform().profile().storageMessagesNeedAnyOrigin()
-              ? "*"
-              : PlatformOrigins.of(auth.platform().issuer());
-      return pages.storeThenRedirect(auth, origin);
+      return pages.storeThenRedirect(
+          auth, auth.platform().profile().storageOrigin(auth.platform().issuer()));
     } catch (LaunchRefusedException e) {
       LaunchRefusalLog.record(e, null);
       return pages.refused(e);
