@@ -45,7 +45,7 @@ public final class LaunchBenchmark {
    * concurrency comes first, then a short one before each level.
    */
   static final Duration FIRST_WARM_UP =
-      Duration.ofSeconds(Long.getLong("peerloop.bench.firstWarmUpSeconds", 120));
+      Duration.ofSeconds(Long.getLong("peerloop.bench.firstWarmUpSeconds", 240));
 
   static final Duration WARM_UP =
       Duration.ofSeconds(Long.getLong("peerloop.bench.warmUpSeconds", 10));
