@@ -34,7 +34,14 @@ class SchemaMigratorTest {
             "SIGNING_KEY",
             "MAC_KEY",
             "OIDC_STATE",
-            "USED_NONCE"),
+            "USED_NONCE",
+            "COHORT_SPACE",
+            "SPACE_TOPIC",
+            "PROMPT",
+            "COHORT",
+            "COHORT_MEMBER",
+            "MEMBER_TOPIC",
+            "COHORT_MOVE"),
         applicationTables(ds));
   }
 

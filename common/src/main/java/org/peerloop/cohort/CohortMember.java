@@ -1,0 +1,103 @@
+package org.peerloop.cohort;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.peerloop.people.Person;
+import org.peerloop.space.Space;
+
+/** A person in one cohort of a space, with their role and the topics they chose. */
+@Entity
+@Table(name = "cohort_member")
+public class CohortMember {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "space_id", nullable = false)
+  private Space space;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "cohort_id", nullable = false)
+  private Cohort cohort;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "person_id", nullable = false)
+  private Person person;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 24)
+  private MemberRole role;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "member_topic", joinColumns = @JoinColumn(name = "member_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "topic", nullable = false, length = 80)
+  private List<String> topics = new ArrayList<>();
+
+  @Column(name = "joined_at", nullable = false)
+  private Instant joinedAt;
+
+  protected CohortMember() {}
+
+  CohortMember(Cohort cohort, Person person, MemberRole role, List<String> topics, Instant now) {
+    this.space = cohort.space();
+    this.cohort = cohort;
+    this.person = person;
+    this.role = role;
+    this.topics.addAll(topics);
+    this.joinedAt = now;
+  }
+
+  void moveTo(Cohort target) {
+    this.cohort = target;
+  }
+
+  Joiner asJoiner() {
+    return new Joiner(id, topics);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Space space() {
+    return space;
+  }
+
+  public Cohort cohort() {
+    return cohort;
+  }
+
+  public Person person() {
+    return person;
+  }
+
+  public MemberRole role() {
+    return role;
+  }
+
+  public List<String> topics() {
+    return Collections.unmodifiableList(topics);
+  }
+
+  public Instant joinedAt() {
+    return joinedAt;
+  }
+}

@@ -1,0 +1,159 @@
+package org.peerloop.cohort;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.peerloop.errors.ConflictException;
+import org.peerloop.errors.InvalidValueException;
+import org.peerloop.people.Person;
+import org.peerloop.space.Space;
+
+/**
+ * Places learners in the cohorts of a space and keeps the memberships. Joins to one space are
+ * serialized by a lock on the space's row, so two first visits at once on two nodes cannot both
+ * open "cohort 2". Callers own the transaction.
+ */
+@Dependent
+public class Cohorts {
+  /** Stands for the joiner being placed; stored members use their own (positive) ids. */
+  private static final long NEWCOMER = -1;
+
+  private final EntityManager em;
+  private final Clock clock;
+
+  @Inject
+  public Cohorts(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  public Optional<CohortMember> membership(Space space, Person person) {
+    return em.createQuery(
+            "select m from CohortMember m where m.space = :space and m.person = :person",
+            CohortMember.class)
+        .setParameter("space", space)
+        .setParameter("person", person)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Places a learner on their first visit, with the topics they chose (up to {@link
+   * CohortPlanner#MAX_TOPICS}, from the space's list). A second call returns the same membership.
+   */
+  public CohortMember join(Space space, Person person, List<String> chosenTopics) {
+    List<String> topics = checkedTopics(space, chosenTopics);
+    Optional<CohortMember> existing = membership(space, person);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    if (space.isClosedAt(clock.instant())) {
+      throw new ConflictException("space-closed", "This space has closed; it is read-only now");
+    }
+    Space locked = em.find(Space.class, space.id(), LockModeType.PESSIMISTIC_WRITE);
+    Optional<CohortMember> raced = membership(locked, person);
+    if (raced.isPresent()) {
+      return raced.get();
+    }
+
+    Map<Long, Cohort> cohorts = new LinkedHashMap<>();
+    List<PlannedCohort> planned = new ArrayList<>();
+    for (Cohort cohort : cohortsOf(locked)) {
+      cohorts.put(cohort.id(), cohort);
+      List<Joiner> members = membersOf(cohort).stream().map(CohortMember::asJoiner).toList();
+      planned.add(new PlannedCohort(cohort.id(), true, members));
+    }
+    List<PlannedCohort> placed =
+        new CohortPlanner(locked.targetSize())
+            .place(planned, List.of(new Joiner(NEWCOMER, topics)));
+    PlannedCohort home =
+        placed.stream()
+            .filter(c -> c.members().stream().anyMatch(j -> j.id() == NEWCOMER))
+            .findFirst()
+            .orElseThrow();
+    Instant now = clock.instant();
+    Cohort cohort =
+        home.existing() ? cohorts.get(home.key()) : newCohort(locked, cohorts.size() + 1, now);
+    CohortMember member = new CohortMember(cohort, person, MemberRole.LEARNER, topics, now);
+    em.persist(member);
+    em.flush();
+    return member;
+  }
+
+  /** Moves a member to another cohort of the same space, with an audit entry. */
+  public CohortMove move(CohortMember member, Cohort target, Person movedBy, String reason) {
+    if (!target.space().id().equals(member.space().id())) {
+      throw new InvalidValueException("cohortId", "the target cohort is in another space");
+    }
+    Cohort from = member.cohort();
+    if (from.id().equals(target.id())) {
+      throw new InvalidValueException("cohortId", "the member is already in that cohort");
+    }
+    member.moveTo(target);
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > 500) {
+      throw new InvalidValueException("reason", "reason must be at most 500 characters");
+    }
+    CohortMove move = new CohortMove(member, from, target, movedBy, why, clock.instant());
+    em.persist(move);
+    em.flush();
+    return move;
+  }
+
+  public List<Cohort> cohortsOf(Space space) {
+    return em.createQuery(
+            "select c from Cohort c where c.space = :space order by c.number", Cohort.class)
+        .setParameter("space", space)
+        .getResultList();
+  }
+
+  public List<CohortMember> membersOf(Cohort cohort) {
+    return em.createQuery(
+            "select m from CohortMember m where m.cohort = :cohort order by m.joinedAt, m.id",
+            CohortMember.class)
+        .setParameter("cohort", cohort)
+        .getResultList();
+  }
+
+  public List<CohortMove> movesOf(CohortMember member) {
+    return em.createQuery(
+            "select m from CohortMove m where m.member = :member order by m.movedAt",
+            CohortMove.class)
+        .setParameter("member", member)
+        .getResultList();
+  }
+
+  private Cohort newCohort(Space space, int number, Instant now) {
+    Cohort cohort = new Cohort(space, number, null, now);
+    em.persist(cohort);
+    return cohort;
+  }
+
+  private static List<String> checkedTopics(Space space, List<String> chosen) {
+    List<String> topics = chosen == null ? List.of() : chosen;
+    if (topics.size() > CohortPlanner.MAX_TOPICS) {
+      throw new InvalidValueException(
+          "topics", "choose at most " + CohortPlanner.MAX_TOPICS + " topics");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String topic : topics) {
+      if (!space.topics().contains(topic)) {
+        throw new InvalidValueException("topics", "'" + topic + "' is not a topic of this space");
+      }
+      if (!seen.add(topic)) {
+        throw new InvalidValueException("topics", "'" + topic + "' is chosen twice");
+      }
+    }
+    return List.copyOf(topics);
+  }
+}

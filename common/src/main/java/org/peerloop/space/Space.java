@@ -1,0 +1,192 @@
+package org.peerloop.space;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.peerloop.course.Course;
+import org.peerloop.course.ResourceLink;
+
+/**
+ * A cohort space attached to one course module (an LTI resource link). After it closes it is
+ * read-only, never deleted: what a cohort wrote stays as the course's knowledge.
+ */
+@Entity
+@Table(name = "cohort_space")
+public class Space {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "course_id", nullable = false)
+  private Course course;
+
+  @OneToOne
+  @JoinColumn(name = "resource_link_id")
+  private ResourceLink resourceLink;
+
+  @Column(nullable = false, length = SpaceSettings.TITLE_MAX)
+  private String title;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Phase phase;
+
+  @Column(name = "opens_at")
+  private Instant opensAt;
+
+  @Column(name = "closes_at")
+  private Instant closesAt;
+
+  @Column(name = "opens_on_completion", nullable = false)
+  private boolean opensOnCompletion;
+
+  @Column(name = "target_size", nullable = false)
+  private int targetSize;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "grouping_mode", nullable = false, length = 16)
+  private GroupingMode grouping;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Moderation moderation;
+
+  @Column(name = "ratings_enabled", nullable = false)
+  private boolean ratingsEnabled;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "space_topic", joinColumns = @JoinColumn(name = "space_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "topic", nullable = false, length = SpaceSettings.TOPIC_MAX)
+  private List<String> topics = new ArrayList<>();
+
+  @OneToMany(
+      mappedBy = "space",
+      cascade = CascadeType.ALL,
+      orphanRemoval = true,
+      fetch = FetchType.EAGER)
+  @OrderBy("position")
+  private List<Prompt> prompts = new ArrayList<>();
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Space() {}
+
+  public Space(Course course, ResourceLink resourceLink, SpaceSettings settings, Instant now) {
+    this.course = Objects.requireNonNull(course, "course");
+    this.resourceLink = resourceLink;
+    this.createdAt = now;
+    apply(settings, now);
+  }
+
+  /** Takes new settings; existing cohorts and posts stay as they are. */
+  public void apply(SpaceSettings settings, Instant now) {
+    this.title = settings.title();
+    this.phase = settings.phase();
+    this.opensAt = settings.opensAt();
+    this.closesAt = settings.closesAt();
+    this.opensOnCompletion = settings.opensOnCompletion();
+    this.targetSize = settings.targetSize();
+    this.grouping = settings.grouping();
+    this.moderation = settings.moderation();
+    this.ratingsEnabled = settings.ratingsEnabled();
+    this.topics.clear();
+    this.topics.addAll(settings.topics());
+    this.prompts.clear();
+    for (SpaceSettings.PromptText prompt : settings.prompts()) {
+      this.prompts.add(new Prompt(this, prompts.size(), prompt));
+    }
+    this.updatedAt = now;
+  }
+
+  /** Whether people may write now: opened, and not closed. */
+  public boolean isOpenAt(Instant now) {
+    return (opensAt == null || !now.isBefore(opensAt)) && !isClosedAt(now);
+  }
+
+  /** A closed space is read-only for good. */
+  public boolean isClosedAt(Instant now) {
+    return closesAt != null && !now.isBefore(closesAt);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Course course() {
+    return course;
+  }
+
+  public ResourceLink resourceLink() {
+    return resourceLink;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public Phase phase() {
+    return phase;
+  }
+
+  public Instant opensAt() {
+    return opensAt;
+  }
+
+  public Instant closesAt() {
+    return closesAt;
+  }
+
+  public boolean opensOnCompletion() {
+    return opensOnCompletion;
+  }
+
+  public int targetSize() {
+    return targetSize;
+  }
+
+  public GroupingMode grouping() {
+    return grouping;
+  }
+
+  public Moderation moderation() {
+    return moderation;
+  }
+
+  public boolean ratingsEnabled() {
+    return ratingsEnabled;
+  }
+
+  public List<String> topics() {
+    return Collections.unmodifiableList(topics);
+  }
+
+  public List<Prompt> prompts() {
+    return Collections.unmodifiableList(prompts);
+  }
+}

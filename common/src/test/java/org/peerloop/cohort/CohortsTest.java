@@ -1,0 +1,199 @@
+package org.peerloop.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.peerloop.course.Course;
+import org.peerloop.course.CourseRepository;
+import org.peerloop.errors.ConflictException;
+import org.peerloop.errors.InvalidValueException;
+import org.peerloop.people.Person;
+import org.peerloop.people.PersonRepository;
+import org.peerloop.people.Profile;
+import org.peerloop.persistence.TestDatabase;
+import org.peerloop.platform.Platform;
+import org.peerloop.space.Phase;
+import org.peerloop.space.Space;
+import org.peerloop.space.SpaceSettings;
+import org.peerloop.testing.MutableClock;
+
+/** Cohort placement on a real (in-memory Derby) database. */
+class CohortsTest {
+  private final TestDatabase db = TestDatabase.create();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+  private final Platform platform = db.addPlatform("https://moodle.example.edu");
+  private final Space space = newSpace(10, null);
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+  }
+
+  private Space newSpace(int target, Instant closesAt) {
+    return db.inTransaction(
+        em -> {
+          Course course =
+              new CourseRepository(em, clock)
+                  .recordContext(
+                      em.find(Platform.class, platform.id()), "c-" + target, "Lead", null);
+          Space created =
+              new Space(
+                  course,
+                  null,
+                  new SpaceSettings(
+                      "Post-course cohorts",
+                      Phase.POST_COURSE,
+                      null,
+                      closesAt,
+                      false,
+                      target,
+                      null,
+                      null,
+                      true,
+                      List.of("coaching", "data", "ethics"),
+                      List.of()),
+                  clock.instant());
+          em.persist(created);
+          return created;
+        });
+  }
+
+  private Person person(String subject) {
+    return db.inTransaction(
+        em ->
+            new PersonRepository(em, clock)
+                .recordProfile(em.find(Platform.class, platform.id()), subject, Profile.empty()));
+  }
+
+  private CohortMember join(Space into, Person who, List<String> topics) {
+    return db.inTransaction(
+        em ->
+            new Cohorts(em, clock)
+                .join(em.find(Space.class, into.id()), em.find(Person.class, who.id()), topics));
+  }
+
+  @Test
+  void placesLearnersAndOpensCohortsAsTheSpaceFills() {
+    for (int i = 0; i < 40; i++) {
+      join(space, person("p" + i), List.of(i % 2 == 0 ? "coaching" : "data"));
+    }
+
+    List<Cohort> cohorts =
+        new Cohorts(db.em(), clock).cohortsOf(db.em().find(Space.class, space.id()));
+    Map<Integer, Integer> sizes =
+        cohorts.stream()
+            .collect(
+                Collectors.toMap(
+                    Cohort::number, c -> new Cohorts(db.em(), clock).membersOf(c).size()));
+    assertEquals(40, sizes.values().stream().mapToInt(Integer::intValue).sum());
+    assertTrue(cohorts.size() >= 2, sizes.toString());
+    assertTrue(
+        sizes.values().stream().allMatch(s -> s <= CohortPlanner.growthLimit(10)),
+        sizes.toString());
+    for (int i = 0; i < cohorts.size(); i++) {
+      assertEquals(i + 1, cohorts.get(i).number(), "cohorts are numbered 1, 2, …");
+    }
+  }
+
+  @Test
+  void aSecondVisitFindsTheSameCohort() {
+    Person ada = person("ada");
+
+    CohortMember first = join(space, ada, List.of("ethics"));
+    CohortMember again = join(space, ada, List.of());
+
+    assertEquals(first.id(), again.id());
+    assertEquals(List.of("ethics"), again.topics());
+  }
+
+  @Test
+  void refusesTopicsTheSpaceDoesNotOfferOrTooMany() {
+    Person ben = person("ben");
+
+    assertThrows(InvalidValueException.class, () -> join(space, ben, List.of("astrology")));
+    assertThrows(
+        InvalidValueException.class, () -> join(space, ben, List.of("coaching", "coaching")));
+    assertThrows(
+        InvalidValueException.class,
+        () -> join(space, ben, List.of("coaching", "data", "ethics", "coaching")));
+  }
+
+  @Test
+  void aClosedSpaceTakesNoNewMembers() {
+    Space closing = newSpace(5, clock.instant().plus(Duration.ofDays(1)));
+    clock.advance(Duration.ofDays(2));
+
+    assertThrows(ConflictException.class, () -> join(closing, person("late"), List.of()));
+  }
+
+  @Test
+  void aFacilitatorMoveIsAuditedAndKeepsEveryoneElseInPlace() {
+    for (int i = 0; i < CohortPlanner.growthLimit(10) + 1; i++) {
+      join(space, person("m" + i), List.of("data"));
+    }
+    Person facilitator = person("facilitator");
+    CohortMember moved = join(space, person("mover"), List.of("data"));
+
+    CohortMove move =
+        db.inTransaction(
+            em -> {
+              Cohorts cohorts = new Cohorts(em, clock);
+              CohortMember member = em.find(CohortMember.class, moved.id());
+              Cohort target =
+                  cohorts.cohortsOf(member.space()).stream()
+                      .filter(c -> !c.id().equals(member.cohort().id()))
+                      .findFirst()
+                      .orElseThrow();
+              return cohorts.move(
+                  member,
+                  target,
+                  em.find(Person.class, facilitator.id()),
+                  "  asked to join a colleague ");
+            });
+
+    CohortMember after = db.em().find(CohortMember.class, moved.id());
+    assertEquals(move.to().id(), after.cohort().id());
+    List<CohortMove> audit = new Cohorts(db.em(), clock).movesOf(after);
+    assertEquals(1, audit.size());
+    assertEquals("asked to join a colleague", audit.get(0).reason());
+    assertEquals(facilitator.id(), audit.get(0).movedBy().id());
+  }
+
+  @Test
+  void aMoveToTheSameCohortOrAnotherSpaceIsRefused() {
+    CohortMember member = join(space, person("x"), List.of());
+    Space other = newSpace(4, null);
+    CohortMember elsewhere = join(other, person("y"), List.of());
+
+    assertThrows(
+        InvalidValueException.class,
+        () ->
+            db.inTransaction(
+                em ->
+                    new Cohorts(em, clock)
+                        .move(
+                            em.find(CohortMember.class, member.id()),
+                            em.find(Cohort.class, elsewhere.cohort().id()),
+                            em.find(Person.class, member.person().id()),
+                            null)));
+    assertThrows(
+        InvalidValueException.class,
+        () ->
+            db.inTransaction(
+                em ->
+                    new Cohorts(em, clock)
+                        .move(
+                            em.find(CohortMember.class, member.id()),
+                            em.find(Cohort.class, member.cohort().id()),
+                            em.find(Person.class, member.person().id()),
+                            null)));
+  }
+}
