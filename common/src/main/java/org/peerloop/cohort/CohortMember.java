@@ -69,10 +69,6 @@ public class CohortMember {
     this.cohort = target;
   }
 
-  Joiner asJoiner() {
-    return new Joiner(id, topics);
-  }
-
   public Long id() {
     return id;
   }

@@ -67,12 +67,8 @@ public class Cohorts {
     }
 
     Map<Long, Cohort> cohorts = new LinkedHashMap<>();
-    List<PlannedCohort> planned = new ArrayList<>();
-    for (Cohort cohort : cohortsOf(locked)) {
-      cohorts.put(cohort.id(), cohort);
-      List<Joiner> members = membersOf(cohort).stream().map(CohortMember::asJoiner).toList();
-      planned.add(new PlannedCohort(cohort.id(), true, members));
-    }
+    cohortsOf(locked).forEach(c -> cohorts.put(c.id(), c));
+    List<PlannedCohort> planned = plannedCohorts(locked, cohorts.keySet());
     List<PlannedCohort> placed =
         new CohortPlanner(locked.targetSize())
             .place(planned, List.of(new Joiner(NEWCOMER, topics)));
@@ -88,6 +84,42 @@ public class Cohorts {
     em.persist(member);
     em.flush();
     return member;
+  }
+
+  /**
+   * The space's cohorts with their members' topics, read in one query (not one per member), in
+   * cohort order and joining order.
+   */
+  private List<PlannedCohort> plannedCohorts(Space space, Set<Long> cohortIds) {
+    Map<Long, Map<Long, List<String>>> topicsByCohort = new LinkedHashMap<>();
+    cohortIds.forEach(id -> topicsByCohort.put(id, new LinkedHashMap<>()));
+    List<Object[]> rows =
+        em.createQuery(
+                "select m.cohort.id, m.id, t from CohortMember m left join m.topics t"
+                    + " where m.space = :space order by m.joinedAt, m.id",
+                Object[].class)
+            .setParameter("space", space)
+            .getResultList();
+    for (Object[] row : rows) {
+      List<String> topics =
+          topicsByCohort
+              .computeIfAbsent((Long) row[0], id -> new LinkedHashMap<>())
+              .computeIfAbsent((Long) row[1], id -> new ArrayList<>());
+      if (row[2] != null) {
+        topics.add((String) row[2]);
+      }
+    }
+    List<PlannedCohort> planned = new ArrayList<>();
+    topicsByCohort.forEach(
+        (cohortId, members) ->
+            planned.add(
+                new PlannedCohort(
+                    cohortId,
+                    true,
+                    members.entrySet().stream()
+                        .map(e -> new Joiner(e.getKey(), e.getValue()))
+                        .toList())));
+    return planned;
   }
 
   /** Moves a member to another cohort of the same space, with an audit entry. */

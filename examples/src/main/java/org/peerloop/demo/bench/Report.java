@@ -8,21 +8,32 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Writes the benchmark's results into BENCHMARKS.md, between two markers, so the hand-written
- * analysis around them survives a new run.
+ * Writes a benchmark's results into BENCHMARKS.md, between two markers named after the benchmark,
+ * so the hand-written analysis around them survives a new run.
  */
 final class Report {
-  static final String START = "<!-- launch-benchmark:start (written by LaunchBenchmark) -->";
-  static final String END = "<!-- launch-benchmark:end -->";
-
   private Report() {}
+
+  /** Replaces the marked section {@code name} of the file, or appends it. */
+  static void writeSection(Path file, String name, String content) throws IOException {
+    String start = "<!-- " + name + ":start (written by the benchmark) -->";
+    String end = "<!-- " + name + ":end -->";
+    String section = start + "\n" + content + end;
+    String existing =
+        Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+    int from = existing.indexOf(start);
+    int to = existing.indexOf(end);
+    String updated =
+        from < 0 || to < from
+            ? existing + "\n" + section + "\n"
+            : existing.substring(0, from) + section + existing.substring(to + end.length());
+    Files.writeString(file, updated, StandardCharsets.UTF_8);
+  }
 
   static void write(Path file, List<LaunchBenchmark.Result> results, String serverCommand)
       throws IOException {
     StringBuilder md = new StringBuilder();
-    md.append(START)
-        .append('\n')
-        .append("Full launches against the embedded demo server (GlassFish 7 Embedded, embedded")
+    md.append("Full launches against the embedded demo server (GlassFish 7 Embedded, embedded")
         .append(" Derby), driven like a platform and a browser: the login initiation (form POST,")
         .append(" answered with a redirect carrying a fresh state and nonce), then an id_token")
         .append(" signed with RS256 by the platform with that nonce, posted with the state to")
@@ -59,17 +70,6 @@ final class Report {
         .append("Reproduce:\n\n```\nmvn -B -DskipTests package\n")
         .append(
             "java -cp examples/target/peerloop-demo.jar org.peerloop.demo.bench.LaunchBenchmark\n```\n");
-    md.append(END);
-    String existing =
-        Files.exists(file)
-            ? Files.readString(file, StandardCharsets.UTF_8)
-            : "# Benchmarks\n\n## LTI 1.3 launch\n\n" + START + "\n" + END + "\n";
-    int from = existing.indexOf(START);
-    int to = existing.indexOf(END);
-    String updated =
-        from < 0 || to < from
-            ? existing + "\n" + md + "\n"
-            : existing.substring(0, from) + md + existing.substring(to + END.length());
-    Files.writeString(file, updated, StandardCharsets.UTF_8);
+    writeSection(file, "launch-benchmark", md.toString());
   }
 }
