@@ -41,7 +41,13 @@ class SchemaMigratorTest {
             "COHORT",
             "COHORT_MEMBER",
             "MEMBER_TOPIC",
-            "COHORT_MOVE"),
+            "COHORT_MOVE",
+            "POST",
+            "POST_VERSION",
+            "POST_TAG",
+            "POST_MENTION",
+            "POST_RATING",
+            "POST_AUDIT"),
         applicationTables(ds));
   }
 
