@@ -32,9 +32,9 @@ import org.peerloop.space.Space;
 @Table(name = "post")
 public class Post {
   /** The prior of the ranking score: a post starts as if rated 3 by five people. */
-  static final double PRIOR_MEAN = 3.0;
+  public static final double PRIOR_MEAN = 3.0;
 
-  static final int PRIOR_WEIGHT = 5;
+  public static final int PRIOR_WEIGHT = 5;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

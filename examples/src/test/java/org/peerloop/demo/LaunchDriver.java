@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.peerloop.demo.lms.DemoLms;
 
 /**
  * Plays the browser between the demo LMS and PeerLoop without running scripts: submits the
@@ -37,16 +38,17 @@ final class LaunchDriver {
           .connectTimeout(Duration.ofSeconds(5))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
-  private final DemoStack stack;
+  private final DemoLms lms;
 
-  LaunchDriver(DemoStack stack) {
-    this.stack = stack;
+  /** A browser of the demo LMS's users, launching from that LMS. */
+  LaunchDriver(DemoLms lms) {
+    this.lms = lms;
   }
 
   /** The LMS page that starts a launch: its form posts the login initiation to PeerLoop. */
   Form loginForm(String userId, String linkId, boolean platformStorage) throws Exception {
     String query = "user=" + userId + "&link=" + linkId + (platformStorage ? "" : "&storage=off");
-    HttpResponse<String> page = get(stack.lms.url().resolve("/launch?" + query));
+    HttpResponse<String> page = get(lms.url().resolve("/launch?" + query));
     return form(page.body());
   }
 

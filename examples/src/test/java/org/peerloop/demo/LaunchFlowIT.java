@@ -37,7 +37,7 @@ class LaunchFlowIT {
   @BeforeAll
   static void connect(DemoStack running) {
     stack = running;
-    driver = new LaunchDriver(running);
+    driver = new LaunchDriver(running.lms);
   }
 
   private static HttpResponse<String> call(String method, String path, String bearer, String json)

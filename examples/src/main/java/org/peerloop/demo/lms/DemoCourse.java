@@ -29,7 +29,13 @@ public final class DemoCourse {
           new User("2", "Ada", "Ito", "ada.ito@example.edu", "Learner", LEARNER),
           new User("3", "Ben", "Okafor", "ben.okafor@example.edu", "Learner", LEARNER),
           new User("4", "Carmen", "Ruiz", "carmen.ruiz@example.edu", "Learner", LEARNER),
-          new User("5", "Dana", "Lee", "dana.lee@example.edu", "Instructor", INSTRUCTOR));
+          new User("5", "Dana", "Lee", "dana.lee@example.edu", "Instructor", INSTRUCTOR),
+          new User("6", "Farid", "Haddad", "farid.haddad@example.edu", "Learner", LEARNER),
+          new User("7", "Grace", "Kim", "grace.kim@example.edu", "Learner", LEARNER),
+          new User("8", "Hugo", "Martin", "hugo.martin@example.edu", "Learner", LEARNER),
+          new User("9", "Ines", "Silva", "ines.silva@example.edu", "Learner", LEARNER),
+          new User("10", "Jonas", "Weber", "jonas.weber@example.edu", "Learner", LEARNER),
+          new User("11", "Kemi", "Adeyemi", "kemi.adeyemi@example.edu", "Learner", LEARNER));
 
   public static final List<Link> LINKS =
       List.of(

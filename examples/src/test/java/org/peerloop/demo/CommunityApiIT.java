@@ -1,0 +1,249 @@
+package org.peerloop.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.peerloop.demo.lms.DemoLms;
+
+/**
+ * The community API with real session tokens from real launches: a facilitator sets up the module's
+ * space, learners join and are placed in cohorts, post, reply and rate; and nobody reads what is
+ * not theirs (another cohort, another course on another platform).
+ */
+@ExtendWith(DemoStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommunityApiIT {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The module this test owns; other tests launch into 201. */
+  private static final String LINK = "202";
+
+  private static DemoStack stack;
+  private static LaunchDriver driver;
+  private static final Map<String, String> tokens = new LinkedHashMap<>();
+  private static long spaceId;
+  private static long firstCohort;
+
+  @BeforeAll
+  static void connect(DemoStack running) throws Exception {
+    stack = running;
+    driver = new LaunchDriver(running.lms);
+    for (String user : List.of("5", "2", "3", "4", "6", "7", "8")) {
+      tokens.put(user, LaunchDriver.sessionToken(driver.launch(user, LINK).body()));
+    }
+  }
+
+  private static HttpResponse<String> call(String method, String path, String user, String json)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(stack.tool(path)).timeout(Duration.ofSeconds(30));
+    if (user != null) {
+      request.header("Authorization", "Bearer " + tokens.getOrDefault(user, user));
+    }
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static long number(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+    assertTrue(m.find(), name + " in " + json);
+    return Long.parseLong(m.group(1));
+  }
+
+  /** A post's own id (its author's id comes first in the alphabetically ordered JSON). */
+  private static long postId(String json) {
+    Matcher m = Pattern.compile("\"id\":(\\d+),\"kind\"").matcher(json);
+    assertTrue(m.find(), "post id in " + json);
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  @Order(1)
+  void onlyAFacilitatorSetsUpTheModulesSpace() throws Exception {
+    assertEquals(404, call("GET", "api/v1/space", "2", null).statusCode(), "not set up yet");
+    String settings =
+        "{\"title\":\"After the course: applying change\",\"phase\":\"post-course\",\"targetSize\":3,"
+            + "\"topics\":[\"coaching\",\"data\",\"ethics\"],"
+            + "\"prompts\":[{\"text\":\"What will you try first at work?\",\"dueOn\":\"2026-12-01\"}]}";
+
+    HttpResponse<String> learner = call("PUT", "api/v1/space", "2", settings);
+    assertEquals(403, learner.statusCode(), learner.body());
+    assertTrue(learner.body().contains("facilitators-only"), learner.body());
+
+    HttpResponse<String> invalid =
+        call("PUT", "api/v1/space", "5", settings.replace("\"targetSize\":3", "\"targetSize\":2"));
+    assertEquals(400, invalid.statusCode(), invalid.body());
+    assertTrue(invalid.body().contains("targetSize"), invalid.body());
+
+    HttpResponse<String> created = call("PUT", "api/v1/space", "5", settings);
+    assertEquals(200, created.statusCode(), created.body());
+    spaceId = number(created.body(), "id");
+    assertTrue(created.body().contains("\"phase\":\"POST_COURSE\""), created.body());
+
+    HttpResponse<String> seen = call("GET", "api/v1/space", "2", null);
+    assertEquals(200, seen.statusCode());
+    assertTrue(seen.body().contains("What will you try first at work?"), seen.body());
+  }
+
+  @Test
+  @Order(2)
+  void learnersChooseTopicsAndArePlacedInCohorts() throws Exception {
+    HttpResponse<String> wrongTopic =
+        call(
+            "POST",
+            "api/v1/spaces/" + spaceId + "/membership",
+            "2",
+            "{\"topics\":[\"astrology\"]}");
+    assertEquals(400, wrongTopic.statusCode(), wrongTopic.body());
+
+    for (String user : List.of("2", "3", "4", "6", "7", "8")) {
+      HttpResponse<String> joined =
+          call(
+              "POST",
+              "api/v1/spaces/" + spaceId + "/membership",
+              user,
+              "{\"topics\":[\"coaching\"]}");
+      assertEquals(200, joined.statusCode(), joined.body());
+    }
+    HttpResponse<String> mine = call("GET", "api/v1/spaces/" + spaceId + "/my-cohort", "2", null);
+    firstCohort = number(mine.body(), "id");
+    assertTrue(mine.body().contains("\"name\":\"Ada Ito\""), mine.body());
+
+    HttpResponse<String> all = call("GET", "api/v1/spaces/" + spaceId + "/cohorts", "5", null);
+    assertEquals(200, all.statusCode(), all.body());
+    assertTrue(all.body().contains("\"number\":2"), "a second cohort opened: " + all.body());
+    assertEquals(403, call("GET", "api/v1/spaces/" + spaceId + "/cohorts", "2", null).statusCode());
+  }
+
+  @Test
+  @Order(3)
+  void membersPostReplyAndRateAndARetryNeverDuplicates() throws Exception {
+    String thread =
+        "{\"kind\":\"question\",\"title\":\"Retros that work?\",\"body\":\"<p>How do you run #retros? <img src=x onerror=alert(1)></p>\",\"clientKey\":\"ada-thread-0001\"}";
+    HttpResponse<String> created =
+        call("POST", "api/v1/cohorts/" + firstCohort + "/posts", "2", thread);
+    assertEquals(201, created.statusCode(), created.body());
+    long postId = postId(created.body());
+    assertTrue(!created.body().contains("onerror"), created.body());
+
+    HttpResponse<String> retried =
+        call("POST", "api/v1/cohorts/" + firstCohort + "/posts", "2", thread);
+    assertEquals(postId, postId(retried.body()));
+
+    HttpResponse<String> reply =
+        call(
+            "POST",
+            "api/v1/cohorts/" + firstCohort + "/posts",
+            "3",
+            "{\"body\":\"<p>Short and weekly.</p>\",\"replyTo\":"
+                + postId
+                + ",\"clientKey\":\"ben-reply-0001\"}");
+    assertEquals(201, reply.statusCode(), reply.body());
+
+    HttpResponse<String> rated =
+        call("PUT", "api/v1/posts/" + postId + "/rating", "3", "{\"stars\":5}");
+    assertEquals(200, rated.statusCode(), rated.body());
+    assertTrue(rated.body().contains("\"count\":1"), rated.body());
+    HttpResponse<String> own =
+        call("PUT", "api/v1/posts/" + postId + "/rating", "2", "{\"stars\":5}");
+    assertEquals(409, own.statusCode(), own.body());
+    assertEquals(
+        400, call("PUT", "api/v1/posts/" + postId + "/rating", "3", "{\"stars\":9}").statusCode());
+
+    HttpResponse<String> page =
+        call(
+            "GET",
+            "api/v1/cohorts/" + firstCohort + "/threads?sort=top-rated&tag=retros",
+            "4",
+            null);
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("\"title\":\"Retros that work?\""), page.body());
+    assertTrue(page.body().contains("\"replyCount\":1"), page.body());
+
+    HttpResponse<String> withReplies = call("GET", "api/v1/posts/" + postId, "4", null);
+    assertTrue(withReplies.body().contains("Short and weekly."), withReplies.body());
+  }
+
+  @Test
+  @Order(4)
+  void nobodyReadsAnotherCohortsOrAnotherCoursesPosts() throws Exception {
+    long otherCohortMember = 8;
+    HttpResponse<String> theirs = call("GET", "api/v1/spaces/" + spaceId + "/my-cohort", "8", null);
+    long theirCohort = number(theirs.body(), "id");
+    assertNotEquals(firstCohort, theirCohort, "Hugo is in the second cohort");
+
+    assertEquals(
+        404,
+        call(
+                "GET",
+                "api/v1/cohorts/" + firstCohort + "/threads",
+                String.valueOf(otherCohortMember),
+                null)
+            .statusCode());
+    HttpResponse<String> firstPage =
+        call("GET", "api/v1/cohorts/" + firstCohort + "/threads", "2", null);
+    long postId = postId(firstPage.body());
+    assertEquals(404, call("GET", "api/v1/posts/" + postId, "8", null).statusCode());
+    assertEquals(
+        404, call("PUT", "api/v1/posts/" + postId + "/rating", "8", "{\"stars\":1}").statusCode());
+    assertEquals(
+        404,
+        call(
+                "POST",
+                "api/v1/cohorts/" + firstCohort + "/posts",
+                "8",
+                "{\"body\":\"<p>intruding</p>\",\"clientKey\":\"hugo-0000001\"}")
+            .statusCode());
+
+    // The facilitator of the course reads every cohort.
+    assertEquals(
+        200, call("GET", "api/v1/cohorts/" + firstCohort + "/threads", "5", null).statusCode());
+
+    assertEquals(401, call("GET", "api/v1/space", null, null).statusCode());
+  }
+
+  @Test
+  @Order(5)
+  void aLearnerOfAnotherPlatformFindsNothing() throws Exception {
+    DemoLms other = DemoLms.start(0, "localhost", null);
+    try {
+      other.offerPlatformStorage(false);
+      assertEquals(200, other.registerWith(stack.tool("lti/register")));
+      LaunchDriver otherDriver = new LaunchDriver(other);
+      String stranger = LaunchDriver.sessionToken(otherDriver.launch("2", LINK).body());
+      tokens.put("stranger", stranger);
+
+      assertEquals(404, call("GET", "api/v1/spaces/" + spaceId, "stranger", null).statusCode());
+      assertEquals(
+          404,
+          call("GET", "api/v1/cohorts/" + firstCohort + "/threads", "stranger", null).statusCode());
+      assertEquals(404, call("GET", "api/v1/space", "stranger", null).statusCode());
+    } finally {
+      other.stop();
+    }
+  }
+}

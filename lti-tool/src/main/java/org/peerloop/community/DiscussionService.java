@@ -1,0 +1,142 @@
+package org.peerloop.community;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.peerloop.cohort.Cohort;
+import org.peerloop.post.NewPost;
+import org.peerloop.post.Post;
+import org.peerloop.post.PostRating;
+import org.peerloop.post.PostStatus;
+import org.peerloop.post.Posts;
+import org.peerloop.post.Ratings;
+
+/** Threads, posts and ratings of a cohort for the caller of a session. */
+@ApplicationScoped
+public class DiscussionService {
+
+  @Inject EntityManager em;
+  @Inject Scope scope;
+  @Inject Posts posts;
+  @Inject Ratings ratings;
+
+  @Transactional
+  public Views.ThreadPage threads(Caller caller, long cohortId, ThreadQuery query) {
+    Cohort cohort = scope.cohort(caller, cohortId);
+    // The ranking score (see Post#score) is a result variable, the only way JPQL orders by an
+    // expression; every query shape selects it so one reader serves all orders.
+    StringBuilder jpql =
+        new StringBuilder(
+            "select p, ("
+                + Post.PRIOR_WEIGHT * Post.PRIOR_MEAN
+                + " + p.ratingSum) / ("
+                + Post.PRIOR_WEIGHT
+                + " + p.ratingCount) as score from Post p"
+                + " where p.cohort = :cohort and p.thread is null"
+                + " and p.deletedAt is null and (p.status = :published or p.author.id = :me)");
+    if (query.tag() != null) {
+      jpql.append(" and :tag member of p.tags");
+    }
+    if (query.kind() != null) {
+      jpql.append(" and p.kind = :kind");
+    }
+    if (query.promptId() != null) {
+      jpql.append(" and p.prompt.id = :prompt");
+    }
+    switch (query.sort()) {
+      case TOP_RATED -> jpql.append(" order by score desc, p.createdAt desc, p.id desc");
+      case UNANSWERED -> jpql.append(" and p.replyCount = 0 order by p.createdAt desc, p.id desc");
+      default -> jpql.append(" order by p.createdAt desc, p.id desc");
+    }
+    TypedQuery<Object[]> q =
+        em.createQuery(jpql.toString(), Object[].class)
+            .setParameter("cohort", cohort)
+            .setParameter("published", PostStatus.PUBLISHED)
+            .setParameter("me", caller.personId())
+            .setFirstResult(query.offset())
+            .setMaxResults(query.limit());
+    if (query.tag() != null) {
+      q.setParameter("tag", query.tag());
+    }
+    if (query.kind() != null) {
+      q.setParameter("kind", query.kind());
+    }
+    if (query.promptId() != null) {
+      q.setParameter("prompt", query.promptId());
+    }
+    List<Post> page = q.getResultList().stream().map(row -> (Post) row[0]).toList();
+    Map<Long, Integer> mine = myRatings(caller, page);
+    return new Views.ThreadPage(
+        page.stream().map(p -> Views.PostView.of(p, mine.get(p.id()))).toList(),
+        query.nextCursor(page.size()));
+  }
+
+  @Transactional
+  public Views.ThreadWithReplies thread(Caller caller, long postId) {
+    Post post = scope.post(caller, postId);
+    Post start = post.isThreadStart() ? post : post.thread();
+    List<Post> replies =
+        em.createQuery(
+                "select p from Post p where p.thread = :thread and p.deletedAt is null"
+                    + " and (p.status = :published or p.author.id = :me)"
+                    + " order by p.createdAt, p.id",
+                Post.class)
+            .setParameter("thread", start)
+            .setParameter("published", PostStatus.PUBLISHED)
+            .setParameter("me", caller.personId())
+            .getResultList();
+    List<Post> all = new ArrayList<>(replies);
+    all.add(start);
+    Map<Long, Integer> mine = myRatings(caller, all);
+    return new Views.ThreadWithReplies(
+        Views.PostView.of(start, mine.get(start.id())),
+        replies.stream().map(p -> Views.PostView.of(p, mine.get(p.id()))).toList());
+  }
+
+  @Transactional
+  public Views.PostView create(Caller caller, long cohortId, NewPost request) {
+    Cohort cohort = scope.cohort(caller, cohortId);
+    Post post = posts.create(scope.membership(caller, cohort), request);
+    return Views.PostView.of(post, null);
+  }
+
+  @Transactional
+  public Views.PostView edit(Caller caller, long postId, NewPost request) {
+    Post post = posts.edit(scope.post(caller, postId), scope.person(caller), request);
+    return Views.PostView.of(post, null);
+  }
+
+  @Transactional
+  public void delete(Caller caller, long postId, String reason) {
+    posts.delete(scope.post(caller, postId), scope.person(caller), caller.facilitator(), reason);
+  }
+
+  @Transactional
+  public Views.PostView rate(Caller caller, long postId, int stars) {
+    Post post = scope.post(caller, postId);
+    PostRating rating = ratings.rate(post, scope.membership(caller, post.cohort()), stars);
+    return Views.PostView.of(post, rating.stars());
+  }
+
+  private Map<Long, Integer> myRatings(Caller caller, List<Post> page) {
+    if (page.isEmpty()) {
+      return Map.of();
+    }
+    List<Object[]> rows =
+        em.createQuery(
+                "select r.postId, r.stars from PostRating r"
+                    + " where r.personId = :me and r.postId in :ids",
+                Object[].class)
+            .setParameter("me", caller.personId())
+            .setParameter("ids", page.stream().map(Post::id).toList())
+            .getResultList();
+    return rows.stream()
+        .collect(Collectors.toMap(r -> (Long) r[0], r -> ((Number) r[1]).intValue()));
+  }
+}

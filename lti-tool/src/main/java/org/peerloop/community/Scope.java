@@ -1,0 +1,100 @@
+package org.peerloop.community;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.peerloop.cohort.Cohort;
+import org.peerloop.cohort.CohortMember;
+import org.peerloop.cohort.Cohorts;
+import org.peerloop.errors.ForbiddenException;
+import org.peerloop.errors.NotFoundException;
+import org.peerloop.people.Person;
+import org.peerloop.post.Post;
+import org.peerloop.post.PostStatus;
+import org.peerloop.space.Space;
+
+/**
+ * The permission map in one place. A caller sees spaces of their own course only; a learner sees
+ * their own cohort only, a facilitator every cohort of the course. Anything outside is "not found",
+ * never "forbidden", so guessing ids reveals nothing. Joins the caller's transaction.
+ */
+@Dependent
+public class Scope {
+  private final EntityManager em;
+  private final Cohorts cohorts;
+
+  @Inject
+  public Scope(EntityManager em, Cohorts cohorts) {
+    this.em = em;
+    this.cohorts = cohorts;
+  }
+
+  public Person person(Caller caller) {
+    Person person = em.find(Person.class, caller.personId());
+    if (person == null) {
+      throw new NotFoundException("person-not-found", "The session's person is gone");
+    }
+    return person;
+  }
+
+  public Space space(Caller caller, long spaceId) {
+    Space space = em.find(Space.class, spaceId);
+    if (space == null || space.course().id() != caller.courseId()) {
+      throw new NotFoundException("space-not-found", "No such space in your course");
+    }
+    return space;
+  }
+
+  /** A cohort the caller may read: their own, or any of the course for a facilitator. */
+  public Cohort cohort(Caller caller, long cohortId) {
+    Cohort cohort = em.find(Cohort.class, cohortId);
+    if (cohort == null || cohort.space().course().id() != caller.courseId()) {
+      throw new NotFoundException("cohort-not-found", "No such cohort");
+    }
+    if (!caller.facilitator() && !isMember(caller, cohort)) {
+      throw new NotFoundException("cohort-not-found", "No such cohort");
+    }
+    return cohort;
+  }
+
+  /** A post the caller may read (published, or their own, in a cohort they may read). */
+  public Post post(Caller caller, long postId) {
+    Post post = em.find(Post.class, postId);
+    if (post == null || post.isDeleted()) {
+      throw new NotFoundException("post-not-found", "No such post");
+    }
+    cohort(caller, post.cohort().id());
+    boolean visible =
+        post.status() == PostStatus.PUBLISHED
+            || post.author().id() == caller.personId()
+            || caller.facilitator();
+    if (!visible) {
+      throw new NotFoundException("post-not-found", "No such post");
+    }
+    return post;
+  }
+
+  /** The caller's membership in the cohort's space, required to write in it. */
+  public CohortMember membership(Caller caller, Cohort cohort) {
+    return cohorts
+        .membership(cohort.space(), person(caller))
+        .filter(m -> m.cohort().id().equals(cohort.id()))
+        .orElseThrow(
+            () ->
+                new ForbiddenException(
+                    "not-a-member", "Only members of this cohort can write in it"));
+  }
+
+  public void requireFacilitator(Caller caller) {
+    if (!caller.facilitator()) {
+      throw new ForbiddenException("facilitators-only", "Only facilitators can do this");
+    }
+  }
+
+  private boolean isMember(Caller caller, Cohort cohort) {
+    return cohorts
+        .membership(cohort.space(), person(caller))
+        .map(m -> m.cohort().id().equals(cohort.id()))
+        .orElse(false);
+  }
+}

@@ -1,0 +1,103 @@
+package org.peerloop.community;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.peerloop.cohort.Cohort;
+import org.peerloop.cohort.CohortMember;
+import org.peerloop.cohort.Cohorts;
+import org.peerloop.course.ResourceLink;
+import org.peerloop.errors.NotFoundException;
+import org.peerloop.space.Space;
+import org.peerloop.space.SpaceSettings;
+
+/** Spaces and cohorts for the caller of a session. */
+@ApplicationScoped
+public class SpaceService {
+
+  @Inject EntityManager em;
+  @Inject Scope scope;
+  @Inject Cohorts cohorts;
+  @Inject Clock clock;
+
+  /** The space attached to the module the caller launched from. */
+  @Transactional
+  public Views.SpaceView current(Caller caller) {
+    return Views.SpaceView.of(
+        attached(caller).orElseThrow(SpaceService::notConfigured), clock.instant());
+  }
+
+  /** A facilitator sets up (or changes) the space of the module they launched from. */
+  @Transactional
+  public Views.SpaceView configure(Caller caller, SpaceSettings settings) {
+    scope.requireFacilitator(caller);
+    Optional<Space> existing = attached(caller);
+    if (existing.isPresent()) {
+      existing.get().apply(settings, clock.instant());
+      em.flush();
+      return Views.SpaceView.of(existing.get(), clock.instant());
+    }
+    if (caller.resourceLinkId() == null) {
+      throw new NotFoundException("resource-link-missing", "Launch from a course module first");
+    }
+    ResourceLink link = em.find(ResourceLink.class, caller.resourceLinkId());
+    Space space = new Space(link.course(), link, settings, clock.instant());
+    em.persist(space);
+    em.flush();
+    return Views.SpaceView.of(space, clock.instant());
+  }
+
+  @Transactional
+  public Views.SpaceView space(Caller caller, long spaceId) {
+    return Views.SpaceView.of(scope.space(caller, spaceId), clock.instant());
+  }
+
+  /** First visit: the learner chooses topics and is placed in a cohort; later visits find it. */
+  @Transactional
+  public Views.CohortView join(Caller caller, long spaceId, List<String> topics) {
+    CohortMember member = cohorts.join(scope.space(caller, spaceId), scope.person(caller), topics);
+    return Views.CohortView.of(member.cohort(), cohorts.membersOf(member.cohort()));
+  }
+
+  @Transactional
+  public Views.CohortView myCohort(Caller caller, long spaceId) {
+    Space space = scope.space(caller, spaceId);
+    CohortMember member =
+        cohorts
+            .membership(space, scope.person(caller))
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "not-joined", "Choose your topics to join a cohort first"));
+    return Views.CohortView.of(member.cohort(), cohorts.membersOf(member.cohort()));
+  }
+
+  /** Every cohort of a space, for its facilitators. */
+  @Transactional
+  public List<Views.CohortView> cohorts(Caller caller, long spaceId) {
+    scope.requireFacilitator(caller);
+    Space space = scope.space(caller, spaceId);
+    return cohorts.cohortsOf(space).stream()
+        .map((Cohort c) -> Views.CohortView.of(c, cohorts.membersOf(c)))
+        .toList();
+  }
+
+  private Optional<Space> attached(Caller caller) {
+    if (caller.resourceLinkId() == null) {
+      return Optional.empty();
+    }
+    return em.createQuery("select s from Space s where s.resourceLink.id = :link", Space.class)
+        .setParameter("link", caller.resourceLinkId())
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static NotFoundException notConfigured() {
+    return new NotFoundException(
+        "space-not-configured", "No cohort space is set up for this module yet");
+  }
+}

@@ -1,0 +1,117 @@
+package org.peerloop.community;
+
+import java.time.Instant;
+import java.util.List;
+import org.peerloop.cohort.Cohort;
+import org.peerloop.cohort.CohortMember;
+import org.peerloop.people.Person;
+import org.peerloop.post.Post;
+import org.peerloop.space.Prompt;
+import org.peerloop.space.Space;
+
+/** What the API answers: plain records, built from entities inside the transaction. */
+public final class Views {
+  private Views() {}
+
+  public record PromptView(long id, String text, String dueOn) {
+    static PromptView of(Prompt p) {
+      return new PromptView(p.id(), p.text(), p.dueOn() == null ? null : p.dueOn().toString());
+    }
+  }
+
+  public record SpaceView(
+      long id,
+      String title,
+      String phase,
+      String opensAt,
+      String closesAt,
+      boolean opensOnCompletion,
+      int targetSize,
+      String grouping,
+      String moderation,
+      boolean ratingsEnabled,
+      List<String> topics,
+      List<PromptView> prompts,
+      boolean open) {
+    static SpaceView of(Space s, Instant now) {
+      return new SpaceView(
+          s.id(),
+          s.title(),
+          s.phase().name(),
+          s.opensAt() == null ? null : s.opensAt().toString(),
+          s.closesAt() == null ? null : s.closesAt().toString(),
+          s.opensOnCompletion(),
+          s.targetSize(),
+          s.grouping().name(),
+          s.moderation().name(),
+          s.ratingsEnabled(),
+          s.topics(),
+          s.prompts().stream().map(PromptView::of).toList(),
+          s.isOpenAt(now));
+    }
+  }
+
+  /** A person as others see them: the real name from the LMS, and a picture if shared. */
+  public record PersonView(long id, String name, String pictureUrl) {
+    static PersonView of(Person p) {
+      return new PersonView(p.id(), p.displayName(), p.pictureUrl());
+    }
+  }
+
+  public record MemberView(PersonView person, String role, List<String> topics) {
+    static MemberView of(CohortMember m) {
+      return new MemberView(PersonView.of(m.person()), m.role().name(), m.topics());
+    }
+  }
+
+  public record CohortView(long id, long spaceId, int number, List<MemberView> members) {
+    static CohortView of(Cohort c, List<CohortMember> members) {
+      return new CohortView(
+          c.id(), c.space().id(), c.number(), members.stream().map(MemberView::of).toList());
+    }
+  }
+
+  public record RatingView(int count, double mean, double score, Integer mine) {}
+
+  public record PostView(
+      long id,
+      Long threadId,
+      String kind,
+      String title,
+      String bodyHtml,
+      String appliedWhat,
+      String appliedResult,
+      PersonView author,
+      String status,
+      String createdAt,
+      String editedAt,
+      int version,
+      int replyCount,
+      RatingView rating,
+      List<String> tags,
+      Long promptId) {
+    static PostView of(Post p, Integer myRating) {
+      return new PostView(
+          p.id(),
+          p.thread() == null ? null : p.thread().id(),
+          p.kind().name(),
+          p.title(),
+          p.bodyHtml(),
+          p.appliedWhat(),
+          p.appliedResult(),
+          PersonView.of(p.author()),
+          p.status().name(),
+          p.createdAt().toString(),
+          p.editedAt() == null ? null : p.editedAt().toString(),
+          p.version(),
+          p.replyCount(),
+          new RatingView(p.ratingCount(), p.meanRating(), p.score(), myRating),
+          p.tags().stream().sorted().toList(),
+          p.prompt() == null ? null : p.prompt().id());
+    }
+  }
+
+  public record ThreadPage(List<PostView> threads, String nextCursor) {}
+
+  public record ThreadWithReplies(PostView thread, List<PostView> replies) {}
+}

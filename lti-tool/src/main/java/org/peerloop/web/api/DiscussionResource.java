@@ -1,0 +1,119 @@
+package org.peerloop.web.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.peerloop.community.Caller;
+import org.peerloop.community.DiscussionService;
+import org.peerloop.community.ThreadQuery;
+import org.peerloop.community.Views;
+import org.peerloop.lti.session.Authenticated;
+import org.peerloop.lti.session.CurrentSession;
+import org.peerloop.post.NewPost;
+import org.peerloop.post.PostKind;
+
+/** Threads, posts and ratings of a cohort. */
+@Path("api/v1")
+@ApplicationScoped
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DiscussionResource {
+
+  @Inject CurrentSession session;
+  @Inject DiscussionService discussion;
+
+  /**
+   * A post as the composer sends it. {@code clientKey} makes creation safe to retry.
+   *
+   * @param kind discussion, question or applied-story (thread starts only)
+   */
+  public record PostRequest(
+      String kind,
+      String title,
+      @NotNull String body,
+      String appliedWhat,
+      String appliedResult,
+      Long replyTo,
+      Long promptId,
+      @NotNull String clientKey) {
+
+    NewPost toNewPost() {
+      PostKind postKind =
+          kind == null ? PostKind.DISCUSSION : Enums.parse(PostKind.class, "kind", kind);
+      return new NewPost(
+          postKind, title, body, appliedWhat, appliedResult, replyTo, promptId, clientKey);
+    }
+  }
+
+  public record RatingRequest(@NotNull @Min(1) @Max(5) Integer stars) {}
+
+  private Caller caller() {
+    return Caller.of(session.get());
+  }
+
+  @GET
+  @Path("cohorts/{cohortId}/threads")
+  public Views.ThreadPage threads(
+      @PathParam("cohortId") long cohortId,
+      @QueryParam("sort") String sort,
+      @QueryParam("tag") String tag,
+      @QueryParam("kind") String kind,
+      @QueryParam("prompt") Long promptId,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    return discussion.threads(
+        caller(), cohortId, ThreadQuery.parse(sort, tag, kind, promptId, cursor, limit));
+  }
+
+  @POST
+  @Path("cohorts/{cohortId}/posts")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(
+      @PathParam("cohortId") long cohortId, @Valid @NotNull PostRequest request) {
+    Views.PostView post = discussion.create(caller(), cohortId, request.toNewPost());
+    return Response.status(Response.Status.CREATED).entity(post).build();
+  }
+
+  @GET
+  @Path("posts/{postId}")
+  public Views.ThreadWithReplies thread(@PathParam("postId") long postId) {
+    return discussion.thread(caller(), postId);
+  }
+
+  @PUT
+  @Path("posts/{postId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Views.PostView edit(
+      @PathParam("postId") long postId, @Valid @NotNull PostRequest request) {
+    return discussion.edit(caller(), postId, request.toNewPost());
+  }
+
+  @DELETE
+  @Path("posts/{postId}")
+  public Response delete(@PathParam("postId") long postId, @QueryParam("reason") String reason) {
+    discussion.delete(caller(), postId, reason);
+    return Response.noContent().build();
+  }
+
+  @PUT
+  @Path("posts/{postId}/rating")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Views.PostView rate(
+      @PathParam("postId") long postId, @Valid @NotNull RatingRequest request) {
+    return discussion.rate(caller(), postId, request.stars());
+  }
+}
