@@ -67,6 +67,11 @@ public final class TestDatabase implements AutoCloseable {
     return dataSource;
   }
 
+  /** Another entity manager on the same database, for work on another thread. */
+  public EntityManager newEntityManager() {
+    return emf.createEntityManager();
+  }
+
   public EntityManager em() {
     return em;
   }

@@ -25,6 +25,10 @@ final class CohortFixture {
   final Space space;
 
   CohortFixture(MutableClock clock, Moderation moderation, boolean ratings) {
+    this(clock, moderation, ratings, 17);
+  }
+
+  CohortFixture(MutableClock clock, Moderation moderation, boolean ratings, int targetSize) {
     this.clock = clock;
     this.space =
         db.inTransaction(
@@ -42,7 +46,7 @@ final class CohortFixture {
                           null,
                           null,
                           false,
-                          17,
+                          targetSize,
                           null,
                           moderation,
                           ratings,
