@@ -166,6 +166,11 @@ public class Post {
     mentions.addAll(personIds);
   }
 
+  /** An expert's decision on a held post (or an author's resubmission of a rejected one). */
+  void changeStatus(PostStatus newStatus) {
+    this.status = newStatus;
+  }
+
   void softDelete(Person by, Instant now) {
     deletedAt = now;
     deletedBy = by;

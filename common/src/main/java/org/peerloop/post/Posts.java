@@ -99,7 +99,10 @@ public class Posts {
     return post;
   }
 
-  /** Changes a post's content: its author only, within {@link #EDIT_WINDOW}, history kept. */
+  /**
+   * Changes a post's content: its author only, within {@link #EDIT_WINDOW}, history kept. A
+   * rejected post may be revised at any time; revising resubmits it for review.
+   */
   public Post edit(Post post, Person editor, NewPost request) {
     if (!post.author().id().equals(editor.id())) {
       throw new ConflictException("not-the-author", "Only the author can edit a post");
@@ -108,7 +111,8 @@ public class Posts {
       throw new ConflictException("post-deleted", "A deleted post cannot be edited");
     }
     Instant now = clock.instant();
-    if (!now.isBefore(post.createdAt().plus(EDIT_WINDOW))) {
+    boolean resubmission = post.status() == PostStatus.REJECTED;
+    if (!resubmission && !now.isBefore(post.createdAt().plus(EDIT_WINDOW))) {
       throw new ConflictException(
           "edit-window-passed",
           "A post can be edited for " + EDIT_WINDOW.toMinutes() + " minutes after writing it");
@@ -122,6 +126,11 @@ public class Posts {
             request.appliedWhat(),
             request.appliedResult());
     em.persist(post.revise(content, now));
+    if (resubmission) {
+      // A revised rejected post goes back to the reviewers.
+      post.changeStatus(PostStatus.HELD);
+      em.persist(new PostAudit(post, editor, "RESUBMIT", null, now));
+    }
     em.flush();
     return post;
   }

@@ -246,4 +246,81 @@ class CommunityApiIT {
       other.stop();
     }
   }
+
+  @Test
+  @Order(6)
+  void inARegulatedSpacePostsWaitForAnExpertAndARejectionSaysWhy() throws Exception {
+    for (String user : List.of("5", "9", "10")) {
+      tokens.put(user + "@201", LaunchDriver.sessionToken(driver.launch(user, "201").body()));
+    }
+    HttpResponse<String> space =
+        call(
+            "PUT",
+            "api/v1/space",
+            "5@201",
+            "{\"title\":\"Clinical practice cohort\",\"phase\":\"pre-course\",\"moderation\":\"expert-review\"}");
+    assertEquals(200, space.statusCode(), space.body());
+    long regulated = number(space.body(), "id");
+    for (String user : List.of("9@201", "10@201")) {
+      assertEquals(
+          200,
+          call("POST", "api/v1/spaces/" + regulated + "/membership", user, "{\"topics\":[]}")
+              .statusCode());
+    }
+    long cohort =
+        number(
+            call("GET", "api/v1/spaces/" + regulated + "/my-cohort", "9@201", null).body(), "id");
+
+    HttpResponse<String> held =
+        call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            "9@201",
+            "{\"title\":\"Dosage\",\"body\":\"<p>Double it.</p>\",\"clientKey\":\"ines-held-001\"}");
+    assertEquals(201, held.statusCode(), held.body());
+    assertTrue(held.body().contains("\"status\":\"HELD\""), held.body());
+    long postId = postId(held.body());
+    assertTrue(
+        !call("GET", "api/v1/cohorts/" + cohort + "/threads", "10@201", null)
+            .body()
+            .contains("Dosage"),
+        "peers do not see it yet");
+    assertEquals(
+        403,
+        call("GET", "api/v1/spaces/" + regulated + "/review-queue", "10@201", null).statusCode());
+    assertTrue(
+        call("GET", "api/v1/spaces/" + regulated + "/review-queue", "5@201", null)
+            .body()
+            .contains("Dosage"));
+
+    assertEquals(
+        400,
+        call("POST", "api/v1/posts/" + postId + "/review", "5@201", "{\"decision\":\"reject\"}")
+            .statusCode());
+    HttpResponse<String> rejected =
+        call(
+            "POST",
+            "api/v1/posts/" + postId + "/review",
+            "5@201",
+            "{\"decision\":\"reject\",\"reason\":\"Cite the guideline.\"}");
+    assertEquals(200, rejected.statusCode(), rejected.body());
+    HttpResponse<String> authorView = call("GET", "api/v1/posts/" + postId, "9@201", null);
+    assertTrue(authorView.body().contains("\"reason\":\"Cite the guideline.\""), authorView.body());
+
+    HttpResponse<String> revised =
+        call(
+            "PUT",
+            "api/v1/posts/" + postId,
+            "9@201",
+            "{\"title\":\"Dosage\",\"body\":\"<p>Per guideline X.</p>\",\"clientKey\":\"ines-held-001\"}");
+    assertTrue(revised.body().contains("\"status\":\"HELD\""), revised.body());
+    assertEquals(
+        200,
+        call("POST", "api/v1/posts/" + postId + "/review", "5@201", "{\"decision\":\"approve\"}")
+            .statusCode());
+    assertTrue(
+        call("GET", "api/v1/cohorts/" + cohort + "/threads", "10@201", null)
+            .body()
+            .contains("Per guideline X."));
+  }
 }

@@ -16,6 +16,8 @@ import org.peerloop.post.PostRating;
 import org.peerloop.post.PostStatus;
 import org.peerloop.post.Posts;
 import org.peerloop.post.Ratings;
+import org.peerloop.post.Reviews;
+import org.peerloop.space.Space;
 
 /** Threads, posts and ratings of a cohort for the caller of a session. */
 @ApplicationScoped
@@ -25,6 +27,7 @@ public class DiscussionService {
   @Inject Scope scope;
   @Inject Posts posts;
   @Inject Ratings ratings;
+  @Inject Reviews reviews;
 
   @Transactional
   public Views.ThreadPage threads(Caller caller, long cohortId, ThreadQuery query) {
@@ -73,7 +76,7 @@ public class DiscussionService {
     List<Post> page = q.getResultList().stream().map(row -> (Post) row[0]).toList();
     Map<Long, Integer> mine = myRatings(caller, page);
     return new Views.ThreadPage(
-        page.stream().map(p -> Views.PostView.of(p, mine.get(p.id()))).toList(),
+        page.stream().map(p -> view(caller, p, mine.get(p.id()))).toList(),
         query.nextCursor(page.size()));
   }
 
@@ -95,8 +98,8 @@ public class DiscussionService {
     all.add(start);
     Map<Long, Integer> mine = myRatings(caller, all);
     return new Views.ThreadWithReplies(
-        Views.PostView.of(start, mine.get(start.id())),
-        replies.stream().map(p -> Views.PostView.of(p, mine.get(p.id()))).toList());
+        view(caller, start, mine.get(start.id())),
+        replies.stream().map(p -> view(caller, p, mine.get(p.id()))).toList());
   }
 
   @Transactional
@@ -109,7 +112,7 @@ public class DiscussionService {
   @Transactional
   public Views.PostView edit(Caller caller, long postId, NewPost request) {
     Post post = posts.edit(scope.post(caller, postId), scope.person(caller), request);
-    return Views.PostView.of(post, null);
+    return view(caller, post, null);
   }
 
   @Transactional
@@ -122,6 +125,42 @@ public class DiscussionService {
     Post post = scope.post(caller, postId);
     PostRating rating = ratings.rate(post, scope.membership(caller, post.cohort()), stars);
     return Views.PostView.of(post, rating.stars());
+  }
+
+  /** The held posts of a space, for its reviewers. */
+  @Transactional
+  public List<Views.PostView> reviewQueue(Caller caller, long spaceId) {
+    Space space = scope.space(caller, spaceId);
+    scope.requireReviewer(caller, space);
+    return reviews.queue(space).stream().map(p -> Views.PostView.of(p, null)).toList();
+  }
+
+  /** Approves a held post, or rejects it with the reason its author will read. */
+  @Transactional
+  public Views.PostView review(Caller caller, long postId, boolean approve, String reason) {
+    Post post = scope.post(caller, postId);
+    scope.requireReviewer(caller, post.space());
+    if (approve) {
+      reviews.approve(post, scope.person(caller));
+    } else {
+      reviews.reject(post, scope.person(caller), reason);
+    }
+    return Views.PostView.of(post, null, reviewOf(post));
+  }
+
+  /** What the author and reviewers see of the last decision on a post that is not published. */
+  private Views.ReviewView reviewOf(Post post) {
+    return reviews
+        .lastDecision(post)
+        .map(a -> new Views.ReviewView(a.action(), a.reason(), a.actedAt().toString()))
+        .orElse(null);
+  }
+
+  private Views.PostView view(Caller caller, Post post, Integer myRating) {
+    boolean mayReadReview = caller.facilitator() || post.author().id() == caller.personId();
+    return post.status() == PostStatus.REJECTED && mayReadReview
+        ? Views.PostView.of(post, myRating, reviewOf(post))
+        : Views.PostView.of(post, myRating);
   }
 
   private Map<Long, Integer> myRatings(Caller caller, List<Post> page) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
 import org.peerloop.cohort.Cohorts;
+import org.peerloop.cohort.MemberRole;
 import org.peerloop.errors.ForbiddenException;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.people.Person;
@@ -83,6 +84,21 @@ public class Scope {
             () ->
                 new ForbiddenException(
                     "not-a-member", "Only members of this cohort can write in it"));
+  }
+
+  /**
+   * Expert review is for the course's facilitators and for members the space names as expert
+   * reviewers.
+   */
+  public void requireReviewer(Caller caller, Space space) {
+    boolean expert =
+        cohorts
+            .membership(space, person(caller))
+            .map(m -> m.role() == MemberRole.EXPERT_REVIEWER)
+            .orElse(false);
+    if (!caller.facilitator() && !expert) {
+      throw new ForbiddenException("reviewers-only", "Only expert reviewers can do this");
+    }
   }
 
   public void requireFacilitator(Caller caller) {

@@ -89,8 +89,13 @@ public final class Views {
       int replyCount,
       RatingView rating,
       List<String> tags,
-      Long promptId) {
+      Long promptId,
+      ReviewView review) {
     static PostView of(Post p, Integer myRating) {
+      return of(p, myRating, null);
+    }
+
+    static PostView of(Post p, Integer myRating, ReviewView review) {
       return new PostView(
           p.id(),
           p.thread() == null ? null : p.thread().id(),
@@ -107,9 +112,13 @@ public final class Views {
           p.replyCount(),
           new RatingView(p.ratingCount(), p.meanRating(), p.score(), myRating),
           p.tags().stream().sorted().toList(),
-          p.prompt() == null ? null : p.prompt().id());
+          p.prompt() == null ? null : p.prompt().id(),
+          review);
     }
   }
+
+  /** The latest review decision, shown to the author and to reviewers. */
+  public record ReviewView(String decision, String reason, String decidedAt) {}
 
   public record ThreadPage(List<PostView> threads, String nextCursor) {}
 

@@ -17,10 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
 import org.peerloop.community.Caller;
 import org.peerloop.community.DiscussionService;
 import org.peerloop.community.ThreadQuery;
 import org.peerloop.community.Views;
+import org.peerloop.errors.InvalidValueException;
 import org.peerloop.lti.session.Authenticated;
 import org.peerloop.lti.session.CurrentSession;
 import org.peerloop.post.NewPost;
@@ -58,6 +61,9 @@ public class DiscussionResource {
           postKind, title, body, appliedWhat, appliedResult, replyTo, promptId, clientKey);
     }
   }
+
+  /** An expert's decision: approve, or reject with a reason. */
+  public record ReviewRequest(@NotNull String decision, String reason) {}
 
   public record RatingRequest(@NotNull @Min(1) @Max(5) Integer stars) {}
 
@@ -107,6 +113,27 @@ public class DiscussionResource {
   public Response delete(@PathParam("postId") long postId, @QueryParam("reason") String reason) {
     discussion.delete(caller(), postId, reason);
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("spaces/{spaceId}/review-queue")
+  public List<Views.PostView> reviewQueue(@PathParam("spaceId") long spaceId) {
+    return discussion.reviewQueue(caller(), spaceId);
+  }
+
+  @POST
+  @Path("posts/{postId}/review")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Views.PostView review(
+      @PathParam("postId") long postId, @Valid @NotNull ReviewRequest request) {
+    boolean approve =
+        switch (request.decision().strip().toLowerCase(Locale.ROOT)) {
+          case "approve" -> true;
+          case "reject" -> false;
+          default ->
+              throw new InvalidValueException("decision", "decision must be approve or reject");
+        };
+    return discussion.review(caller(), postId, approve, request.reason());
   }
 
   @PUT
