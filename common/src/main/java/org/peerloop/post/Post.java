@@ -99,6 +99,19 @@ public class Post {
   @JoinColumn(name = "deleted_by")
   private Person deletedBy;
 
+  @Column(name = "endorsed_at")
+  private Instant endorsedAt;
+
+  @ManyToOne
+  @JoinColumn(name = "endorsed_by")
+  private Person endorsedBy;
+
+  @Column(name = "pinned_at")
+  private Instant pinnedAt;
+
+  @Column(name = "best_of_at")
+  private Instant bestOfAt;
+
   @Column(name = "reply_count", nullable = false)
   private int replyCount;
 
@@ -169,6 +182,19 @@ public class Post {
   /** An expert's decision on a held post (or an author's resubmission of a rejected one). */
   void changeStatus(PostStatus newStatus) {
     this.status = newStatus;
+  }
+
+  void endorse(Person by, Instant now) {
+    endorsedBy = by;
+    endorsedAt = by == null ? null : now;
+  }
+
+  void pin(boolean pinned, Instant now) {
+    pinnedAt = pinned ? now : null;
+  }
+
+  void collect(boolean inBestOf, Instant now) {
+    bestOfAt = inBestOf ? now : null;
   }
 
   void softDelete(Person by, Instant now) {
@@ -259,6 +285,22 @@ public class Post {
 
   public Instant deletedAt() {
     return deletedAt;
+  }
+
+  public boolean isEndorsed() {
+    return endorsedAt != null;
+  }
+
+  public Person endorsedBy() {
+    return endorsedBy;
+  }
+
+  public boolean isPinned() {
+    return pinnedAt != null;
+  }
+
+  public boolean isInBestOf() {
+    return bestOfAt != null;
   }
 
   public int replyCount() {

@@ -47,7 +47,9 @@ class SchemaMigratorTest {
             "POST_TAG",
             "POST_MENTION",
             "POST_RATING",
-            "POST_AUDIT"),
+            "POST_AUDIT",
+            "POST_FLAG",
+            "ACTIVITY_EVENT"),
         applicationTables(ds));
   }
 
