@@ -53,7 +53,7 @@ public class Posts {
       throw new InvalidValueException(
           "clientKey", "clientKey must be 8 to 64 letters, digits, '-' or '_'");
     }
-    Optional<Post> earlier = findByClientKey(author.person(), request.clientKey());
+    Optional<Post> earlier = byClientKey(author.person(), request.clientKey());
     if (earlier.isPresent()) {
       return earlier.get();
     }
@@ -175,7 +175,8 @@ public class Posts {
         .getResultList();
   }
 
-  private Optional<Post> findByClientKey(Person author, String clientKey) {
+  /** The post an author already made with this client key, if any. */
+  public Optional<Post> byClientKey(Person author, String clientKey) {
     return em.createQuery(
             "select p from Post p where p.author = :author and p.clientKey = :key", Post.class)
         .setParameter("author", author)

@@ -323,4 +323,50 @@ class CommunityApiIT {
             .body()
             .contains("Per guideline X."));
   }
+
+  @Test
+  @Order(7)
+  void facilitatorsCurateAndAnswerFlagsAndTheBestOfIsExported() throws Exception {
+    HttpResponse<String> page =
+        call("GET", "api/v1/cohorts/" + firstCohort + "/threads", "2", null);
+    long postId = postId(page.body());
+
+    assertEquals(
+        403, call("PUT", "api/v1/posts/" + postId + "/endorsement", "3", null).statusCode());
+    HttpResponse<String> endorsed =
+        call("PUT", "api/v1/posts/" + postId + "/endorsement", "5", null);
+    assertTrue(endorsed.body().contains("\"endorsed\":true"), endorsed.body());
+    assertTrue(
+        call("PUT", "api/v1/posts/" + postId + "/pin", "5", null)
+            .body()
+            .contains("\"pinned\":true"));
+    assertTrue(
+        call("PUT", "api/v1/posts/" + postId + "/best-of", "5", null)
+            .body()
+            .contains("\"bestOf\":true"));
+
+    assertEquals(
+        204,
+        call("POST", "api/v1/posts/" + postId + "/flags", "4", "{\"reason\":\"<b>spam</b>\"}")
+            .statusCode());
+    assertEquals(
+        409,
+        call("POST", "api/v1/posts/" + postId + "/flags", "2", "{}").statusCode(),
+        "not your own post");
+    HttpResponse<String> flags = call("GET", "api/v1/spaces/" + spaceId + "/flags", "5", null);
+    assertTrue(flags.body().contains("\"postId\":" + postId), flags.body());
+    assertEquals(403, call("GET", "api/v1/spaces/" + spaceId + "/flags", "4", null).statusCode());
+    assertEquals(
+        204, call("POST", "api/v1/posts/" + postId + "/flags/resolution", "5", null).statusCode());
+    assertEquals("[]", call("GET", "api/v1/spaces/" + spaceId + "/flags", "5", null).body());
+
+    HttpResponse<String> bestOf = call("GET", "api/v1/spaces/" + spaceId + "/best-of", "2", null);
+    assertTrue(bestOf.body().contains("Retros that work?"), bestOf.body());
+    HttpResponse<String> html =
+        call("GET", "api/v1/spaces/" + spaceId + "/best-of.html", "5", null);
+    assertEquals(200, html.statusCode());
+    assertTrue(html.body().contains("<h2>Retros that work?</h2>"), html.body());
+    assertTrue(html.body().contains("Ada Ito"), html.body());
+    assertTrue(!html.body().contains("onerror"), html.body());
+  }
 }

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.peerloop.activity.ActivityLog;
+import org.peerloop.activity.ActivityType;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.post.NewPost;
 import org.peerloop.post.Post;
+import org.peerloop.post.PostKind;
 import org.peerloop.post.PostRating;
 import org.peerloop.post.PostStatus;
 import org.peerloop.post.Posts;
@@ -28,6 +31,7 @@ public class DiscussionService {
   @Inject Posts posts;
   @Inject Ratings ratings;
   @Inject Reviews reviews;
+  @Inject ActivityLog activity;
 
   @Transactional
   public Views.ThreadPage threads(Caller caller, long cohortId, ThreadQuery query) {
@@ -74,6 +78,7 @@ public class DiscussionService {
       q.setParameter("prompt", query.promptId());
     }
     List<Post> page = q.getResultList().stream().map(row -> (Post) row[0]).toList();
+    activity.record(cohort, scope.person(caller), ActivityType.VIEW, null);
     Map<Long, Integer> mine = myRatings(caller, page);
     return new Views.ThreadPage(
         page.stream().map(p -> view(caller, p, mine.get(p.id()))).toList(),
@@ -105,7 +110,16 @@ public class DiscussionService {
   @Transactional
   public Views.PostView create(Caller caller, long cohortId, NewPost request) {
     Cohort cohort = scope.cohort(caller, cohortId);
+    // A retried creation finds the first post and must not count twice in the analytics.
+    boolean retry = posts.byClientKey(scope.person(caller), request.clientKey()).isPresent();
     Post post = posts.create(scope.membership(caller, cohort), request);
+    if (!retry) {
+      ActivityType type =
+          !post.isThreadStart()
+              ? ActivityType.REPLY
+              : post.kind() == PostKind.APPLIED_STORY ? ActivityType.APPLIED : ActivityType.POST;
+      activity.record(cohort, post.author(), type, post);
+    }
     return Views.PostView.of(post, null);
   }
 
@@ -124,6 +138,7 @@ public class DiscussionService {
   public Views.PostView rate(Caller caller, long postId, int stars) {
     Post post = scope.post(caller, postId);
     PostRating rating = ratings.rate(post, scope.membership(caller, post.cohort()), stars);
+    activity.record(post.cohort(), scope.person(caller), ActivityType.RATE, post);
     return Views.PostView.of(post, rating.stars());
   }
 

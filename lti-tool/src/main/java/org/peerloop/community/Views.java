@@ -90,6 +90,9 @@ public final class Views {
       RatingView rating,
       List<String> tags,
       Long promptId,
+      boolean endorsed,
+      boolean pinned,
+      boolean bestOf,
       ReviewView review) {
     static PostView of(Post p, Integer myRating) {
       return of(p, myRating, null);
@@ -113,12 +116,17 @@ public final class Views {
           new RatingView(p.ratingCount(), p.meanRating(), p.score(), myRating),
           p.tags().stream().sorted().toList(),
           p.prompt() == null ? null : p.prompt().id(),
+          p.isEndorsed(),
+          p.isPinned(),
+          p.isInBestOf(),
           review);
     }
   }
 
   /** The latest review decision, shown to the author and to reviewers. */
   public record ReviewView(String decision, String reason, String decidedAt) {}
+
+  public record FlagView(long postId, String reason, String flaggedAt) {}
 
   public record ThreadPage(List<PostView> threads, String nextCursor) {}
 
