@@ -369,4 +369,14 @@ class CommunityApiIT {
     assertTrue(html.body().contains("Ada Ito"), html.body());
     assertTrue(!html.body().contains("onerror"), html.body());
   }
+
+  @Test
+  @Order(8)
+  void theOpenApiDocumentIsServed() throws Exception {
+    HttpResponse<String> document = call("GET", "api/openapi.yaml", null, null);
+
+    assertEquals(200, document.statusCode());
+    assertTrue(document.body().startsWith("openapi: 3.1.0"), document.body());
+    assertTrue(document.body().contains("/api/v1/cohorts/{cohortId}/threads:"));
+  }
 }

@@ -1,0 +1,111 @@
+package org.peerloop.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.peerloop.lti.session.SessionResource;
+import org.peerloop.web.admin.KeysResource;
+import org.peerloop.web.admin.PlatformsResource;
+import org.yaml.snakeyaml.Yaml;
+
+/** Keeps the hand-written OpenAPI document true: every API resource method is in it. */
+class OpenApiDocumentTest {
+  /** The resources the document describes: the JSON API, the session and the admin API. */
+  private static final List<Class<?>> RESOURCES =
+      List.of(
+          SessionResource.class,
+          SpacesResource.class,
+          DiscussionResource.class,
+          CurationResource.class,
+          PlatformsResource.class,
+          KeysResource.class);
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> paths() throws Exception {
+    try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
+      Map<String, Object> document = new Yaml().load(in);
+      assertEquals("3.1.0", document.get("openapi"));
+      return (Map<String, Map<String, Object>>) document.get("paths");
+    }
+  }
+
+  @Test
+  void everyResourceMethodIsDescribed() throws Exception {
+    Map<String, Map<String, Object>> paths = paths();
+    List<String> missing = new ArrayList<>();
+    int methods = 0;
+    for (Class<?> resource : RESOURCES) {
+      String base = resource.getAnnotation(Path.class).value();
+      for (Method method : resource.getDeclaredMethods()) {
+        String verb = httpMethod(method);
+        if (verb == null) {
+          continue;
+        }
+        methods++;
+        Path sub = method.getAnnotation(Path.class);
+        String path = normalize(base + (sub == null ? "" : "/" + sub.value()));
+        Map<String, Object> operations = paths.get(path);
+        if (operations == null || !operations.containsKey(verb)) {
+          missing.add(verb.toUpperCase(Locale.ROOT) + " " + path);
+        }
+      }
+    }
+    assertTrue(methods > 20, "the resources were found: " + methods);
+    assertEquals(List.of(), missing, "resource methods missing from openapi.yaml");
+  }
+
+  @Test
+  void theDocumentDescribesNothingThatDoesNotExist() throws Exception {
+    List<String> known = new ArrayList<>();
+    for (Class<?> resource : RESOURCES) {
+      String base = resource.getAnnotation(Path.class).value();
+      for (Method method : resource.getDeclaredMethods()) {
+        String verb = httpMethod(method);
+        if (verb != null) {
+          Path sub = method.getAnnotation(Path.class);
+          known.add(verb + " " + normalize(base + (sub == null ? "" : "/" + sub.value())));
+        }
+      }
+    }
+    List<String> extra = new ArrayList<>();
+    paths()
+        .forEach(
+            (path, operations) ->
+                operations.keySet().stream()
+                    .filter(v -> List.of("get", "put", "post", "delete").contains(v))
+                    .filter(v -> !known.contains(v + " " + path))
+                    .forEach(v -> extra.add(v + " " + path)));
+    assertEquals(List.of(), extra, "operations in openapi.yaml that no resource serves");
+  }
+
+  private static String httpMethod(Method method) {
+    for (Class<? extends Annotation> verb :
+        List.of(GET.class, POST.class, PUT.class, DELETE.class)) {
+      if (method.isAnnotationPresent(verb)) {
+        return verb.getSimpleName().toLowerCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /** "/api/v1" + "/spaces/{spaceId}", with JAX-RS regex templates reduced to their names. */
+  private static String normalize(String path) {
+    String clean = ("/" + path).replaceAll("/+", "/").replaceAll("\\{(\\w+)\\s*:[^}]*}", "{$1}");
+    return clean.length() > 1 && clean.endsWith("/")
+        ? clean.substring(0, clean.length() - 1)
+        : clean;
+  }
+}
