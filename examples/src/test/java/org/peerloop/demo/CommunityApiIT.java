@@ -379,4 +379,24 @@ class CommunityApiIT {
     assertTrue(document.body().startsWith("openapi: 3.1.0"), document.body());
     assertTrue(document.body().contains("/api/v1/cohorts/{cohortId}/threads:"));
   }
+
+  @Test
+  @Order(9)
+  void aFacilitatorMovesAMemberAndALearnerCannot() throws Exception {
+    String cohorts = call("GET", "api/v1/spaces/" + spaceId + "/cohorts", "5", null).body();
+    Matcher hugo =
+        Pattern.compile("\"id\":(\\d+),\"person\":\\{\"id\":\\d+,\"name\":\"Hugo Martin\"")
+            .matcher(cohorts);
+    assertTrue(hugo.find(), cohorts);
+    String move = "{\"cohortId\":" + firstCohort + ",\"reason\":\"works with Ada\"}";
+
+    assertEquals(
+        403, call("POST", "api/v1/members/" + hugo.group(1) + "/move", "2", move).statusCode());
+    HttpResponse<String> moved =
+        call("POST", "api/v1/members/" + hugo.group(1) + "/move", "5", move);
+    assertEquals(200, moved.statusCode(), moved.body());
+    assertEquals(
+        firstCohort,
+        number(call("GET", "api/v1/spaces/" + spaceId + "/my-cohort", "8", null).body(), "id"));
+  }
 }

@@ -86,6 +86,19 @@ public class SpaceService {
         .toList();
   }
 
+  /** A facilitator moves a member to another cohort of the same space; the move is audited. */
+  @Transactional
+  public Views.CohortView move(Caller caller, long memberId, long targetCohortId, String reason) {
+    scope.requireFacilitator(caller);
+    CohortMember member = em.find(CohortMember.class, memberId);
+    if (member == null || member.space().course().id() != caller.courseId()) {
+      throw new NotFoundException("member-not-found", "No such member in your course");
+    }
+    Cohort target = scope.cohort(caller, targetCohortId);
+    cohorts.move(member, target, scope.person(caller), reason);
+    return Views.CohortView.of(target, cohorts.membersOf(target));
+  }
+
   private Optional<Space> attached(Caller caller) {
     if (caller.resourceLinkId() == null) {
       return Optional.empty();

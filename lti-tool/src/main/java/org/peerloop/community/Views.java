@@ -58,9 +58,9 @@ public final class Views {
     }
   }
 
-  public record MemberView(PersonView person, String role, List<String> topics) {
+  public record MemberView(long id, PersonView person, String role, List<String> topics) {
     static MemberView of(CohortMember m) {
-      return new MemberView(PersonView.of(m.person()), m.role().name(), m.topics());
+      return new MemberView(m.id(), PersonView.of(m.person()), m.role().name(), m.topics());
     }
   }
 

@@ -78,6 +78,9 @@ public class SpacesResource {
     }
   }
 
+  /** Where a facilitator moves a member, and why (kept in the audit). */
+  public record MoveRequest(@NotNull Long cohortId, @Size(max = 500) String reason) {}
+
   public record JoinRequest(@Size(max = 3) List<String> topics) {}
 
   private Caller caller() {
@@ -121,5 +124,13 @@ public class SpacesResource {
   @Path("spaces/{spaceId}/cohorts")
   public List<Views.CohortView> cohorts(@PathParam("spaceId") long spaceId) {
     return spaces.cohorts(caller(), spaceId);
+  }
+
+  @POST
+  @Path("members/{memberId}/move")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Views.CohortView move(
+      @PathParam("memberId") long memberId, @Valid @NotNull MoveRequest request) {
+    return spaces.move(caller(), memberId, request.cohortId(), request.reason());
   }
 }
