@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
+import org.peerloop.errors.Require;
 import org.peerloop.people.Person;
 import org.peerloop.space.Space;
 
@@ -131,11 +132,8 @@ public class Cohorts {
     if (from.id().equals(target.id())) {
       throw new InvalidValueException("cohortId", "the member is already in that cohort");
     }
+    String why = Require.optionalText("reason", reason, 500);
     member.moveTo(target);
-    String why = reason == null || reason.isBlank() ? null : reason.strip();
-    if (why != null && why.length() > 500) {
-      throw new InvalidValueException("reason", "reason must be at most 500 characters");
-    }
     CohortMove move = new CohortMove(member, from, target, movedBy, why, clock.instant());
     em.persist(move);
     em.flush();

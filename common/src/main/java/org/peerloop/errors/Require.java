@@ -46,4 +46,20 @@ public final class Require {
     String trimmed = text.strip();
     return trimmed.length() <= maxLength ? trimmed : trimmed.substring(0, maxLength);
   }
+
+  /**
+   * An optional text someone typed (a reason, a note): blank becomes {@code null}; too long is
+   * refused with the field's name.
+   */
+  public static String optionalText(String field, String value, int maxLength) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String stripped = value.strip();
+    if (stripped.length() > maxLength) {
+      throw new InvalidValueException(
+          field, field + " must be at most " + maxLength + " characters long");
+    }
+    return stripped;
+  }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
+import org.peerloop.errors.Require;
 import org.peerloop.people.Person;
 import org.peerloop.space.Moderation;
 import org.peerloop.space.Space;
@@ -75,10 +76,7 @@ public class Curation {
     if (post.author().id().equals(member.id())) {
       throw new ConflictException("own-post", "You cannot flag your own post");
     }
-    String why = reason == null || reason.isBlank() ? null : reason.strip();
-    if (why != null && why.length() > 500) {
-      throw new InvalidValueException("reason", "reason must be at most 500 characters");
-    }
+    String why = Require.optionalText("reason", reason, 500);
     if (em.find(PostFlag.class, new PostFlag.Key(post.id(), member.id())) == null) {
       em.persist(new PostFlag(post.id(), member.id(), why, clock.instant()));
       em.flush();

@@ -16,6 +16,7 @@ import org.peerloop.cohort.Cohorts;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.errors.NotFoundException;
+import org.peerloop.errors.Require;
 import org.peerloop.people.Person;
 import org.peerloop.space.Moderation;
 import org.peerloop.space.Prompt;
@@ -144,12 +145,9 @@ public class Posts {
     if (post.isDeleted()) {
       return;
     }
+    String why = Require.optionalText("reason", reason, 1000);
     Instant now = clock.instant();
     post.softDelete(actor, now);
-    String why = reason == null || reason.isBlank() ? null : reason.strip();
-    if (why != null && why.length() > 1000) {
-      throw new InvalidValueException("reason", "reason must be at most 1000 characters");
-    }
     em.persist(new PostAudit(post, actor, "DELETE", why, now));
     if (!post.isThreadStart() && post.status() == PostStatus.PUBLISHED) {
       em.createQuery("update Post p set p.replyCount = p.replyCount - 1 where p.id = :id")

@@ -30,7 +30,7 @@ final class Report {
     Files.writeString(file, updated, StandardCharsets.UTF_8);
   }
 
-  static void write(Path file, List<LaunchBenchmark.Result> results, String serverCommand)
+  static void write(Path file, List<LoadRun.Result> results, String serverCommand)
       throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("Full launches against the embedded demo server (GlassFish 7 Embedded, embedded")
@@ -58,7 +58,7 @@ final class Report {
         .append("| concurrency | launches | failures | launches/s | p50 ms | p95 ms | p99 ms |")
         .append(" server CPU ms/launch |\n")
         .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (LaunchBenchmark.Result result : results) {
+    for (LoadRun.Result result : results) {
       md.append(result.row()).append('\n');
     }
     md.append("\nServer started as `")
