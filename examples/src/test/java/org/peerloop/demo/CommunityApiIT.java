@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +26,6 @@ import org.peerloop.demo.lms.DemoLms;
 @ExtendWith(DemoStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommunityApiIT {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** The module this test owns; other tests launch into 201. */
   private static final String LINK = "202";
@@ -52,20 +47,7 @@ class CommunityApiIT {
 
   private static HttpResponse<String> call(String method, String path, String user, String json)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(stack.tool(path)).timeout(Duration.ofSeconds(30));
-    if (user != null) {
-      request.header("Authorization", "Bearer " + tokens.getOrDefault(user, user));
-    }
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return stack.call(method, path, user == null ? null : tokens.getOrDefault(user, user), json);
   }
 
   private static long number(String json, String name) {

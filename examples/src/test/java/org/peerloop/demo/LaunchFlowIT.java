@@ -12,10 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +28,6 @@ import org.peerloop.demo.lms.DemoCourse;
 class LaunchFlowIT {
   private static DemoStack stack;
   private static LaunchDriver driver;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void connect(DemoStack running) {
@@ -42,20 +37,7 @@ class LaunchFlowIT {
 
   private static HttpResponse<String> call(String method, String path, String bearer, String json)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(stack.tool(path)).timeout(Duration.ofSeconds(30));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return stack.call(method, path, bearer, json);
   }
 
   private static String reasonOf(String page) {
