@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
 import org.peerloop.cohort.Cohorts;
 import org.peerloop.errors.ConflictException;
@@ -50,15 +51,23 @@ public class Posts {
    * first time, whatever the retry carries.
    */
   public Post create(CohortMember author, NewPost request) {
+    return create(author.cohort(), author.person(), request);
+  }
+
+  /**
+   * Creates a post in a cohort by a person the caller has allowed to write there: a member of the
+   * cohort, or a facilitator of its course.
+   */
+  public Post create(Cohort cohort, Person author, NewPost request) {
     if (request.clientKey() == null || !CLIENT_KEY.matcher(request.clientKey()).matches()) {
       throw new InvalidValueException(
           "clientKey", "clientKey must be 8 to 64 letters, digits, '-' or '_'");
     }
-    Optional<Post> earlier = byClientKey(author.person(), request.clientKey());
+    Optional<Post> earlier = byClientKey(author, request.clientKey());
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    Space space = author.space();
+    Space space = cohort.space();
     Instant now = clock.instant();
     if (!space.isOpenAt(now)) {
       throw new ConflictException(
@@ -67,7 +76,7 @@ public class Posts {
               ? "This space has closed; it is read-only now"
               : "This space is not open yet");
     }
-    Post thread = request.replyTo() == null ? null : threadOf(author, request.replyTo());
+    Post thread = request.replyTo() == null ? null : threadOf(cohort, request.replyTo());
     Prompt prompt = thread == null ? promptOf(space, request.promptId()) : null;
     PostContent content =
         PostContent.of(
@@ -79,17 +88,8 @@ public class Posts {
             request.appliedResult());
     PostStatus status =
         space.moderation() == Moderation.EXPERT_REVIEW ? PostStatus.HELD : PostStatus.PUBLISHED;
-    Post post =
-        new Post(
-            author.cohort(),
-            author.person(),
-            thread,
-            prompt,
-            content,
-            status,
-            request.clientKey(),
-            now);
-    post.setMentions(mentionedMembers(author, content));
+    Post post = new Post(cohort, author, thread, prompt, content, status, request.clientKey(), now);
+    post.setMentions(mentionedMembers(cohort, author, content));
     em.persist(post);
     if (thread != null && status == PostStatus.PUBLISHED) {
       em.createQuery("update Post p set p.replyCount = p.replyCount + 1 where p.id = :id")
@@ -187,11 +187,9 @@ public class Posts {
    * The thread a reply goes into. Replies nest one level: answering a reply answers its thread. A
    * post of another cohort is "not found", never "forbidden", so ids reveal nothing.
    */
-  private Post threadOf(CohortMember author, long replyTo) {
+  private Post threadOf(Cohort cohort, long replyTo) {
     Post parent = em.find(Post.class, replyTo);
-    if (parent == null
-        || !parent.cohort().id().equals(author.cohort().id())
-        || parent.isDeleted()) {
+    if (parent == null || !parent.cohort().id().equals(cohort.id()) || parent.isDeleted()) {
       throw new NotFoundException("post-not-found", "No such post in your cohort");
     }
     return parent.isThreadStart() ? parent : parent.thread();
@@ -207,10 +205,10 @@ public class Posts {
         .orElseThrow(() -> new InvalidValueException("promptId", "no such prompt in this space"));
   }
 
-  private List<Long> mentionedMembers(CohortMember author, PostContent content) {
+  private List<Long> mentionedMembers(Cohort cohort, Person author, PostContent content) {
     Map<Long, String> names = new LinkedHashMap<>();
-    for (CohortMember member : cohorts.membersOf(author.cohort())) {
-      if (!member.person().id().equals(author.person().id())) {
+    for (CohortMember member : cohorts.membersOf(cohort)) {
+      if (!member.person().id().equals(author.id())) {
         names.put(member.person().id(), member.person().displayName());
       }
     }

@@ -9,6 +9,7 @@ import org.peerloop.cohort.CohortMember;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.errors.NotFoundException;
+import org.peerloop.people.Person;
 
 /**
  * Peer ratings: one 1–5 rating per member and post, changeable, never on one's own post. The post's
@@ -26,29 +27,35 @@ public class Ratings {
     this.clock = clock;
   }
 
+  /** A member rates a post of their own cohort. */
   public PostRating rate(Post post, CohortMember rater, int stars) {
+    if (!post.cohort().id().equals(rater.cohort().id())) {
+      throw new NotFoundException("post-not-found", "No such post in your cohort");
+    }
+    return rate(post, rater.person(), stars);
+  }
+
+  /** A person the caller has allowed to rate in the post's cohort (a member, or a facilitator). */
+  public PostRating rate(Post post, Person rater, int stars) {
     if (stars < 1 || stars > 5) {
       throw new InvalidValueException("stars", "stars must be 1 to 5");
     }
-    if (!post.cohort().id().equals(rater.cohort().id())
-        || post.isDeleted()
-        || post.status() != PostStatus.PUBLISHED) {
+    if (post.isDeleted() || post.status() != PostStatus.PUBLISHED) {
       throw new NotFoundException("post-not-found", "No such post in your cohort");
     }
     if (!post.space().ratingsEnabled()) {
       throw new ConflictException("ratings-off", "Ratings are turned off in this space");
     }
-    if (post.author().id().equals(rater.person().id())) {
+    if (post.author().id().equals(rater.id())) {
       throw new ConflictException("own-post", "You cannot rate your own post");
     }
     Instant now = clock.instant();
-    PostRating existing =
-        em.find(PostRating.class, new PostRating.Key(post.id(), rater.person().id()));
+    PostRating existing = em.find(PostRating.class, new PostRating.Key(post.id(), rater.id()));
     int countDelta;
     int sumDelta;
     PostRating rating;
     if (existing == null) {
-      rating = new PostRating(post.id(), rater.person().id(), stars, now);
+      rating = new PostRating(post.id(), rater.id(), stars, now);
       em.persist(rating);
       countDelta = 1;
       sumDelta = stars;

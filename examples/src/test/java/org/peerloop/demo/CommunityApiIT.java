@@ -381,4 +381,20 @@ class CommunityApiIT {
         firstCohort,
         number(call("GET", "api/v1/spaces/" + spaceId + "/my-cohort", "8", null).body(), "id"));
   }
+
+  @Test
+  @Order(10)
+  void facilitatorsTakePartInTheirCohortsToo() throws Exception {
+    HttpResponse<String> post =
+        call(
+            "POST",
+            "api/v1/cohorts/" + firstCohort + "/posts",
+            "5",
+            "{\"kind\":\"applied-story\",\"title\":\"My week\",\"body\":\"<p>I tried the feedback model.</p>\","
+                + "\"appliedWhat\":\"the feedback model\",\"appliedResult\":\"clearer 1:1s\",\"clientKey\":\"dana-story-01\"}");
+    assertEquals(201, post.statusCode(), post.body());
+    HttpResponse<String> rated =
+        call("PUT", "api/v1/posts/" + postId(post.body()) + "/rating", "2", "{\"stars\":4}");
+    assertEquals(200, rated.statusCode(), rated.body());
+  }
 }

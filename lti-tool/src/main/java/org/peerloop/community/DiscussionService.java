@@ -116,7 +116,7 @@ public class DiscussionService {
     Cohort cohort = scope.cohort(caller, cohortId);
     // A retried creation finds the first post and must not count twice in the analytics.
     boolean retry = posts.byClientKey(scope.person(caller), request.clientKey()).isPresent();
-    Post post = posts.create(scope.membership(caller, cohort), request);
+    Post post = posts.create(cohort, scope.writer(caller, cohort), request);
     if (!retry) {
       ActivityType type =
           !post.isThreadStart()
@@ -141,7 +141,7 @@ public class DiscussionService {
   @Transactional
   public Views.PostView rate(Caller caller, long postId, int stars) {
     Post post = scope.post(caller, postId);
-    PostRating rating = ratings.rate(post, scope.membership(caller, post.cohort()), stars);
+    PostRating rating = ratings.rate(post, scope.writer(caller, post.cohort()), stars);
     activity.record(post.cohort(), scope.person(caller), ActivityType.RATE, post);
     return Views.PostView.of(post, rating.stars());
   }

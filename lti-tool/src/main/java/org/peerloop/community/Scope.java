@@ -101,6 +101,14 @@ public class Scope {
     }
   }
 
+  /**
+   * The person who writes in a cohort: a member of it, or a facilitator of the course (they post
+   * prompts, answers and their own learnings too).
+   */
+  public Person writer(Caller caller, Cohort cohort) {
+    return caller.facilitator() ? person(caller) : membership(caller, cohort).person();
+  }
+
   public void requireFacilitator(Caller caller) {
     if (!caller.facilitator()) {
       throw new ForbiddenException("facilitators-only", "Only facilitators can do this");
