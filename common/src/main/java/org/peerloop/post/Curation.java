@@ -77,7 +77,7 @@ public class Curation {
       throw new ConflictException("own-post", "You cannot flag your own post");
     }
     String why = Require.optionalText("reason", reason, 500);
-    if (em.find(PostFlag.class, new PostFlag.Key(post.id(), member.id())) == null) {
+    if (em.find(PostFlag.class, new PostPersonKey(post.id(), member.id())) == null) {
       em.persist(new PostFlag(post.id(), member.id(), why, clock.instant()));
       em.flush();
     }

@@ -5,14 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** A member's flag on a post in an open space: it goes to the facilitators' queue. */
 @Entity
 @Table(name = "post_flag")
-@IdClass(PostFlag.Key.class)
+@IdClass(PostPersonKey.class)
 public class PostFlag {
   @Id
   @Column(name = "post_id")
@@ -50,29 +48,5 @@ public class PostFlag {
 
   public Instant flaggedAt() {
     return flaggedAt;
-  }
-
-  /** The composite key: a post and the member who flagged it. */
-  public static class Key implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private long postId;
-    private long personId;
-
-    public Key() {}
-
-    Key(long postId, long personId) {
-      this.postId = postId;
-      this.personId = personId;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key && key.postId == postId && key.personId == personId;
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(postId, personId);
-    }
   }
 }

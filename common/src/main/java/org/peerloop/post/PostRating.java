@@ -5,14 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** One member's 1–5 helpfulness rating of a peer's post. */
 @Entity
 @Table(name = "post_rating")
-@IdClass(PostRating.Key.class)
+@IdClass(PostPersonKey.class)
 public class PostRating {
   @Id
   @Column(name = "post_id")
@@ -44,29 +42,5 @@ public class PostRating {
 
   public int stars() {
     return stars;
-  }
-
-  /** The composite key: a post and a rater. */
-  public static class Key implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private long postId;
-    private long personId;
-
-    public Key() {}
-
-    Key(long postId, long personId) {
-      this.postId = postId;
-      this.personId = personId;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key && key.postId == postId && key.personId == personId;
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(postId, personId);
-    }
   }
 }

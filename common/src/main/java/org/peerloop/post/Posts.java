@@ -51,21 +51,24 @@ public class Posts {
    * first time, whatever the retry carries.
    */
   public Post create(CohortMember author, NewPost request) {
-    return create(author.cohort(), author.person(), request);
+    return create(author.cohort(), author.person(), request).post();
   }
+
+  /** A post and whether this call made it (false: a retry found the first one). */
+  public record Created(Post post, boolean isNew) {}
 
   /**
    * Creates a post in a cohort by a person the caller has allowed to write there: a member of the
    * cohort, or a facilitator of its course.
    */
-  public Post create(Cohort cohort, Person author, NewPost request) {
+  public Created create(Cohort cohort, Person author, NewPost request) {
     if (request.clientKey() == null || !CLIENT_KEY.matcher(request.clientKey()).matches()) {
       throw new InvalidValueException(
           "clientKey", "clientKey must be 8 to 64 letters, digits, '-' or '_'");
     }
     Optional<Post> earlier = byClientKey(author, request.clientKey());
     if (earlier.isPresent()) {
-      return earlier.get();
+      return new Created(earlier.get(), false);
     }
     Space space = cohort.space();
     Instant now = clock.instant();
@@ -97,7 +100,7 @@ public class Posts {
           .executeUpdate();
     }
     em.flush();
-    return post;
+    return new Created(post, true);
   }
 
   /**

@@ -50,7 +50,7 @@ public class Ratings {
       throw new ConflictException("own-post", "You cannot rate your own post");
     }
     Instant now = clock.instant();
-    PostRating existing = em.find(PostRating.class, new PostRating.Key(post.id(), rater.id()));
+    PostRating existing = em.find(PostRating.class, new PostPersonKey(post.id(), rater.id()));
     int countDelta;
     int sumDelta;
     PostRating rating;

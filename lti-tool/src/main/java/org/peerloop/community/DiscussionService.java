@@ -114,10 +114,10 @@ public class DiscussionService {
   @Transactional
   public Views.PostView create(Caller caller, long cohortId, NewPost request) {
     Cohort cohort = scope.cohort(caller, cohortId);
+    Posts.Created created = posts.create(cohort, scope.writer(caller, cohort), request);
+    Post post = created.post();
     // A retried creation finds the first post and must not count twice in the analytics.
-    boolean retry = posts.byClientKey(scope.person(caller), request.clientKey()).isPresent();
-    Post post = posts.create(cohort, scope.writer(caller, cohort), request);
-    if (!retry) {
+    if (created.isNew()) {
       ActivityType type =
           !post.isThreadStart()
               ? ActivityType.REPLY
