@@ -55,8 +55,16 @@ public class CurationService {
   public List<Views.FlagView> openFlags(Caller caller, long spaceId) {
     scope.requireFacilitator(caller);
     Space space = scope.space(caller, spaceId);
+    // The queue is short and each post is read once per flag at most: the posts sit in the
+    // persistence context after the first lookup.
     return curation.openFlags(space).stream()
-        .map(f -> new Views.FlagView(f.postId(), f.reason(), f.flaggedAt().toString()))
+        .map(
+            f ->
+                new Views.FlagView(
+                    f.postId(),
+                    f.reason(),
+                    f.flaggedAt().toString(),
+                    Views.PostView.of(scope.post(caller, f.postId()), null)))
         .toList();
   }
 

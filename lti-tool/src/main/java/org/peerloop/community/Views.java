@@ -126,7 +126,8 @@ public final class Views {
   /** The latest review decision, shown to the author and to reviewers. */
   public record ReviewView(String decision, String reason, String decidedAt) {}
 
-  public record FlagView(long postId, String reason, String flaggedAt) {}
+  /** One member's flag, with the post it is about for the facilitator's queue. */
+  public record FlagView(long postId, String reason, String flaggedAt, PostView post) {}
 
   public record ThreadPage(List<PostView> threads, String nextCursor) {}
 

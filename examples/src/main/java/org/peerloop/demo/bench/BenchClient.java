@@ -47,7 +47,7 @@ final class BenchClient {
         "Instructor".equals(role)
             ? "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
             : "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
-    return new DemoCourse.User(id, "Bench", "Person " + id, null, role, uri);
+    return new DemoCourse.User(id, "Bench", "Person " + id, null, role, uri, "en");
   }
 
   /** One full launch into a resource link; the tool's page, or {@code null} when refused. */

@@ -306,9 +306,12 @@ public final class DemoLms {
         .claim(
             lti + "launch_presentation",
             Map.of(
-                "locale", "en",
-                "document_target", "iframe",
-                "return_url", url + "course?user=" + user.id()))
+                "locale",
+                user.language(),
+                "document_target",
+                "iframe",
+                "return_url",
+                url + "course?user=" + user.id()))
         .claim(
             lti + "tool_platform",
             Map.of(

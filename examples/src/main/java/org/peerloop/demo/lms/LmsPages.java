@@ -7,7 +7,7 @@ final class LmsPages {
   static String course(ToolRegistration tool, DemoCourse.User user, String openLink, boolean deep) {
     StringBuilder html =
         new StringBuilder(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>Demo LMS: "
                 + Http.escape(DemoCourse.TITLE)

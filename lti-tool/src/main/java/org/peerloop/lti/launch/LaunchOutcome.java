@@ -15,12 +15,14 @@ public sealed interface LaunchOutcome {
       Instant expiresAt,
       String personName,
       String courseTitle,
+      String locale,
       List<String> roles,
       MessageType messageType,
       String returnUrl)
       implements LaunchOutcome {}
 
   /** A page that must read the nonce back from platform storage before it gets a session. */
-  record NeedsBinding(String ticket, String state, String storageTarget, String storageOrigin)
+  record NeedsBinding(
+      String ticket, String state, String storageTarget, String storageOrigin, String locale)
       implements LaunchOutcome {}
 }

@@ -49,7 +49,8 @@ public class LaunchService {
           binding().ticket(launch),
           state,
           launch.storageTarget(),
-          platform.profile().storageOrigin(platform.issuer()));
+          platform.profile().storageOrigin(platform.issuer()),
+          launch.locale());
     }
     return complete(launch);
   }
@@ -96,6 +97,7 @@ public class LaunchService {
         token.expiresAt(),
         person.displayName(),
         course.title(),
+        launch.locale(),
         roles.stream().map(Enum::name).sorted().toList(),
         launch.messageType(),
         launch.returnUrl().orElse(null));

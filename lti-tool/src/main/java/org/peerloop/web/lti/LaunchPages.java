@@ -12,6 +12,7 @@ import org.peerloop.lti.launch.LaunchBinding;
 import org.peerloop.lti.launch.LaunchOutcome;
 import org.peerloop.lti.launch.LaunchRefusedException;
 import org.peerloop.settings.Settings;
+import org.peerloop.web.i18n.Messages;
 import org.peerloop.web.page.Html;
 import org.peerloop.web.page.Page;
 
@@ -36,9 +37,14 @@ public class LaunchPages {
    * postMessages, {@code lti.put_data}).
    */
   public Response storeThenRedirect(AuthenticationRequest auth, String storageOrigin) {
-    return Page.titled("PeerLoop")
-        .html("<p class=\"status\" role=\"status\">Opening PeerLoop…</p>")
-        .html("<noscript><p>PeerLoop needs JavaScript to open inside your course.</p></noscript>")
+    // The login request carries no locale; the launch that follows does.
+    Messages words = Messages.forLocale(null);
+    return Page.titled(words.get("app.title"))
+        .html("<p class=\"status\" role=\"status\">")
+        .html(Html.escape(words.get("app.opening")))
+        .html("</p><noscript><p>")
+        .html(Html.escape(words.get("app.needsScript")))
+        .html("</p></noscript>")
         .data(
             "peerloop-login",
             JSON.createObjectBuilder()
@@ -59,7 +65,7 @@ public class LaunchPages {
             .add("apiBase", base() + "api/")
             .add("token", session.token())
             .add("expiresAt", session.expiresAt().toString());
-    return shell(data, session.personName(), session.courseTitle());
+    return shell(data, session.locale(), session.personName(), session.courseTitle());
   }
 
   /** The tool before its session: the page first proves it is the browser that logged in. */
@@ -72,20 +78,43 @@ public class LaunchPages {
             .add("key", LaunchBinding.storageKey(binding.state()))
             .add("target", binding.storageTarget())
             .add("origin", binding.storageOrigin());
-    return shell(data, null, null);
+    return shell(data, binding.locale(), null, null);
   }
 
-  private Response shell(JsonObjectBuilder data, String personName, String courseTitle) {
-    String heading = courseTitle == null ? "PeerLoop" : courseTitle;
-    return Page.titled("PeerLoop")
+  /**
+   * The page's frame: the course title, who is signed in, the sections, a place for problems and
+   * one for announcements to screen readers, then the view the scripts render.
+   */
+  private Response shell(
+      JsonObjectBuilder data, String locale, String personName, String courseTitle) {
+    Messages words = Messages.forLocale(locale);
+    String tag = Messages.formatTag(locale);
+    data.add("locale", tag).add("messages", words.asJson());
+    String heading = courseTitle == null ? words.get("app.title") : courseTitle;
+    String signedIn =
+        personName == null ? "" : words.get("app.signedInAs", Map.of("name", personName));
+    return Page.titled(words.get("app.title"))
+        .lang(tag)
         .html("<header class=\"banner\"><h1 id=\"course-title\">")
         .html(Html.escape(heading))
         .html("</h1><p id=\"signed-in-as\" class=\"who\">")
-        .html(personName == null ? "" : "Signed in as " + Html.escape(personName))
-        .html("</p></header>")
-        .html("<section id=\"app\" aria-live=\"polite\"><p class=\"status\">Loading…</p></section>")
+        .html(Html.escape(signedIn))
+        .html("</p></header><nav id=\"nav\" hidden aria-label=\"")
+        .html(Html.escape(words.get("app.sections")))
+        .html("\"></nav><div id=\"notice\" class=\"notice\" role=\"alert\" hidden></div>")
+        .html("<div id=\"live\" class=\"visually-hidden\" aria-live=\"polite\"></div>")
+        .html("<section id=\"app\"><p class=\"status\">")
+        .html(Html.escape(words.get("app.loading")))
+        .html("</p></section>")
         .data("peerloop-launch", data.build())
-        .scripts("lti-platform-storage.js", "peerloop-app.js")
+        .scripts(
+            "lti-platform-storage.js",
+            "peerloop-core.js",
+            "peerloop-editor.js",
+            "peerloop-posts.js",
+            "peerloop-cohort.js",
+            "peerloop-manage.js",
+            "peerloop-app.js")
         .response(200, base());
   }
 

@@ -21,6 +21,7 @@ public final class Page {
           + " connect-src 'self'; base-uri 'none'; frame-ancestors *";
 
   private final String title;
+  private String lang = "en";
   private final StringBuilder body = new StringBuilder();
   private JsonObject data;
   private String dataId;
@@ -32,6 +33,12 @@ public final class Page {
 
   public static Page titled(String title) {
     return new Page(title);
+  }
+
+  /** The page's language, as a BCP 47 tag (WCAG 3.1.1). */
+  public Page lang(String tag) {
+    this.lang = tag;
+    return this;
   }
 
   /** Adds markup; callers escape every value with {@link Html#escape(String)}. */
@@ -55,13 +62,16 @@ public final class Page {
 
   public String render(String baseUrl) {
     StringBuilder html = new StringBuilder(1024 + body.length());
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+    html.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(Html.escape(lang))
+        .append("\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>")
         .append(Html.escape(title))
         .append("</title><link rel=\"stylesheet\" href=\"")
         .append(Html.escape(baseUrl))
-        .append("static/peerloop.css\"></head><body><main id=\"peerloop\">")
+        .append("static/peerloop.css\"><link rel=\"icon\" href=\"data:,\"></head>")
+        .append("<body><main id=\"peerloop\">")
         .append(body)
         .append("</main>");
     if (data != null) {

@@ -1,131 +1,280 @@
-// The tool page inside the LMS iframe. It holds the session token in memory only, sends it as a
-// bearer credential on every API call, refreshes it while the page is open, and tells the LMS its
-// height. No cookie is read or written.
+// The page's start and its routes: sign in with the launch, find the module's space and the
+// person's cohort, then show the view the address names (#/, #/thread/7, #/best-of, #/manage/…).
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("peerloop-launch").textContent);
-  var token = data.token || null;
-  var expiresAt = data.expiresAt || null;
+  var PL = window.PeerLoop;
+  var h = PL.h;
+  var t = PL.t;
   var app = document.getElementById("app");
+  var notice = document.getElementById("notice");
+  var live = document.getElementById("live");
+  var nav = document.getElementById("nav");
 
-  function asJson(response) {
-    return response.json().then(function (body) {
-      if (!response.ok) {
-        throw body;
-      }
-      return body;
-    }, function () {
-      throw { reason: "unreadable-response", detail: "HTTP " + response.status };
-    });
-  }
+  PL.state = { me: null, space: null, cohort: null, cohorts: null, facilitator: false, reviewer: false };
 
-  function api(path, options) {
-    options = options || {};
-    var headers = options.headers || {};
-    headers.Authorization = "Bearer " + token;
-    headers.Accept = "application/json";
-    return fetch(data.apiBase + path, {
-      method: options.method || "GET",
-      headers: headers,
-      body: options.body,
-      credentials: "omit"
-    }).then(asJson);
-  }
+  /** Says something to screen readers without moving focus. */
+  PL.announce = function (text) {
+    live.textContent = "";
+    setTimeout(function () {
+      live.textContent = text;
+    }, 50);
+  };
 
-  // With platform storage, the launch is only ours once this browser shows the nonce it kept.
-  function bind() {
-    if (token) {
-      return Promise.resolve();
+  /** Shows a problem as a sentence, with a retry when trying again can help. */
+  PL.notice = function (problem, retry) {
+    if (PL.sessionOver(problem)) {
+      return sessionEnded();
     }
-    return window.PeerLoopStorage.get(data.target, data.origin, data.key)
-      .then(function (value) {
-        return fetch(data.bindUrl, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ ticket: data.ticket, value: value || null }),
-          credentials: "omit"
-        }).then(asJson);
-      }, function () {
-        return fetch(data.bindUrl, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ ticket: data.ticket, value: null }),
-          credentials: "omit"
-        }).then(asJson);
-      })
-      .then(function (granted) {
-        token = granted.token;
-        expiresAt = granted.expiresAt;
-      });
-  }
-
-  function scheduleRefresh() {
-    var left = Date.parse(expiresAt) - Date.now();
-    setTimeout(refresh, Math.max(5000, Math.floor(left * 2 / 3)));
-  }
-
-  function refresh() {
-    api("session/refresh", { method: "POST" }).then(function (fresh) {
-      token = fresh.token;
-      expiresAt = fresh.expiresAt;
-      scheduleRefresh();
-    }, showError);
-  }
-
-  function text(tag, value, className) {
-    var element = document.createElement(tag);
-    element.textContent = value;
-    if (className) {
-      element.className = className;
-    }
-    return element;
-  }
-
-  function render(me) {
-    document.getElementById("course-title").textContent = me.courseTitle || "PeerLoop";
-    document.getElementById("signed-in-as").textContent = "Signed in as " + me.name;
-    app.replaceChildren(
-      text("p", "Welcome, " + me.name + ". Your cohort space opens here.", "status"),
-      text("p", "Your role in this course: " + me.roles.join(", ").toLowerCase() + ".", "who")
+    var canRetry = retry && (!problem || problem.reason === "network" || !problem.status || problem.status >= 500);
+    PL.show(notice, 
+      h("p", {}, PL.sentence(problem)),
+      canRetry
+        ? h(
+            "button",
+            {
+              type: "button",
+              onclick: function () {
+                notice.hidden = true;
+                retry();
+              }
+            },
+            t("common.retry")
+          )
+        : null,
+      h(
+        "button",
+        {
+          type: "button",
+          class: "quiet",
+          onclick: function () {
+            notice.hidden = true;
+            PL.resize();
+          }
+        },
+        t("common.dismiss")
+      )
     );
-    app.setAttribute("data-state", "ready");
-    resize();
-  }
+    notice.setAttribute("data-reason", (problem && problem.reason) || "unexpected");
+    notice.hidden = false;
+    PL.resize();
+  };
 
-  function showError(problem) {
-    var reason = (problem && problem.reason) || "unexpected";
-    app.replaceChildren(
-      text("p", (problem && problem.detail) || "PeerLoop could not open.", "refusal"),
-      text("p", "Reason code: " + reason, "code")
+  function sessionEnded() {
+    nav.hidden = true;
+    notice.hidden = true;
+    PL.show(app, 
+      h("h2", {}, t("session.endedHeading")),
+      h("p", {}, t("session.ended"))
     );
-    app.setAttribute("data-state", "error");
-    app.setAttribute("data-reason", reason);
-    resize();
+    app.setAttribute("data-state", "ended");
+    PL.resize();
   }
 
-  // LTI Client-Side postMessages: lti.frameResize lets the LMS size the iframe to the content.
-  function resize() {
-    if (window.parent && window.parent !== window) {
-      window.parent.postMessage(
-        { subject: "lti.frameResize", height: document.documentElement.scrollHeight }, "*");
-    }
-  }
-
-  if (window.ResizeObserver) {
-    new ResizeObserver(resize).observe(document.body);
-  }
-
-  window.PeerLoop = {
-    api: api,
-    token: function () {
-      return token;
+  /** Shows the view at a path; the same path again renders it afresh. */
+  PL.go = function (path) {
+    if (location.hash === "#/" + path) {
+      PL.route();
+    } else {
+      location.hash = "#/" + path;
     }
   };
 
-  bind()
+  PL.mentionable = function (cohort) {
+    return (cohort ? cohort.members : [])
+      .map(function (m) {
+        return m.person.name;
+      })
+      .filter(function (name) {
+        return name !== PL.state.me.name;
+      });
+  };
+
+  PL.loadCohorts = function () {
+    return PL.api("v1/spaces/" + PL.state.space.id + "/cohorts").then(function (cohorts) {
+      PL.state.cohorts = cohorts;
+      var current = PL.state.cohort;
+      PL.state.cohort =
+        cohorts.filter(function (c) {
+          return current && c.id === current.id;
+        })[0] ||
+        cohorts[0] ||
+        null;
+      PL.state.mentionable = PL.mentionable(PL.state.cohort);
+      return cohorts;
+    });
+  };
+
+  var ROUTES = [
+    { pattern: /^thread\/(\d+)$/, view: "thread", needs: "cohort" },
+    { pattern: /^best-of$/, view: "bestOf", tab: "best-of", needs: "space" },
+    { pattern: /^manage\/settings$/, view: "settings", tab: "manage/settings", facilitator: true },
+    { pattern: /^manage\/cohorts$/, view: "cohorts", tab: "manage/cohorts", facilitator: true, needs: "space" },
+    { pattern: /^manage\/review$/, view: "review", tab: "manage/review", reviewer: true, needs: "space" },
+    { pattern: /^manage\/flags$/, view: "flags", tab: "manage/flags", facilitator: true, needs: "space" },
+    { pattern: /^$/, view: "home", tab: "", needs: "space" }
+  ];
+
+  PL.renderNav = function () {
+    var s = PL.state;
+    var tabs = [];
+    if (s.space) {
+      tabs.push(["", s.facilitator ? t("nav.discussion") : t("nav.cohort")], ["best-of", t("nav.bestOf")]);
+    }
+    if (s.facilitator) {
+      tabs.push(["manage/settings", t("nav.settings")]);
+      if (s.space) {
+        tabs.push(["manage/cohorts", t("nav.cohorts")]);
+        if (s.space.moderation === "EXPERT_REVIEW") {
+          tabs.push(["manage/review", t("nav.review")]);
+        } else {
+          tabs.push(["manage/flags", t("nav.flags")]);
+        }
+      }
+    } else if (s.reviewer && s.space && s.space.moderation === "EXPERT_REVIEW") {
+      tabs.push(["manage/review", t("nav.review")]);
+    }
+    PL.show(nav, 
+      h(
+        "ul",
+        {},
+        tabs.map(function (tab) {
+          return h("li", {}, h("a", { href: "#/" + tab[0], "data-tab": tab[0] }, tab[1]));
+        })
+      )
+    );
+    nav.hidden = tabs.length < 2;
+  };
+
+  function markTab(tab) {
+    Array.prototype.forEach.call(nav.querySelectorAll("a"), function (link) {
+      if (link.getAttribute("data-tab") === tab) {
+        link.setAttribute("aria-current", "page");
+      } else {
+        link.removeAttribute("aria-current");
+      }
+    });
+  }
+
+  function noSpace() {
+    PL.show(app, h("h2", {}, t("space.missingHeading")), h("p", {}, t("space.missing")));
+    return Promise.resolve("no-space");
+  }
+
+  PL.route = function () {
+    var path = location.hash.replace(/^#\/?/, "");
+    var route =
+      ROUTES.filter(function (r) {
+        return r.pattern.test(path);
+      })[0] || ROUTES[ROUTES.length - 1];
+    var s = PL.state;
+    var allowed = (!route.facilitator || s.facilitator) && (!route.reviewer || s.facilitator || s.reviewer);
+    var name = allowed ? route.view : "home";
+    var rendering;
+    if (!s.space && (route.needs || !allowed)) {
+      if (s.facilitator) {
+        name = "settings";
+        rendering = PL.views.settings(app);
+      } else {
+        name = "no-space";
+        rendering = noSpace();
+      }
+    } else if (name === "home" && !s.cohort) {
+      name = s.facilitator ? "home" : "topics";
+      rendering = s.facilitator ? PL.views.home(app) : PL.views.topics(app);
+    } else if (route.needs === "cohort" && !s.cohort) {
+      name = "topics";
+      rendering = PL.views.topics(app);
+    } else {
+      var match = route.pattern.exec(path);
+      rendering = PL.views[name](app, match && match[1]);
+    }
+    markTab(allowed ? route.tab : "");
+    app.setAttribute("data-view", name);
+    return Promise.resolve(rendering).then(
+      function () {
+        app.setAttribute("data-state", "ready");
+        PL.resize();
+      },
+      function (problem) {
+        app.setAttribute("data-state", "error");
+        PL.notice(problem, PL.route);
+      }
+    );
+  };
+
+  PL.views.chooseCohort = function (view) {
+    PL.show(view, h("h2", {}, t("nav.discussion")), h("p", { class: "empty" }, t("cohorts.none")));
+    return Promise.resolve();
+  };
+
+  function load() {
+    return PL.api("session")
+      .then(function (me) {
+        PL.state.me = me;
+        PL.state.facilitator = me.roles.indexOf("FACILITATOR") >= 0 || me.roles.indexOf("ADMIN") >= 0;
+        document.getElementById("signed-in-as").textContent = t("app.signedInAs", { name: me.name });
+        return PL.api("v1/space").catch(function (problem) {
+          if (problem.status === 404) {
+            return null;
+          }
+          throw problem;
+        });
+      })
+      .then(function (space) {
+        PL.state.space = space;
+        if (!space) {
+          return null;
+        }
+        if (PL.state.facilitator) {
+          return PL.loadCohorts();
+        }
+        return PL.api("v1/spaces/" + space.id + "/my-cohort").then(
+          function (cohort) {
+            PL.state.cohort = cohort;
+            PL.state.mentionable = PL.mentionable(cohort);
+            PL.state.reviewer = cohort.members.some(function (m) {
+              return m.person.id === PL.state.me.personId && m.role === "EXPERT_REVIEWER";
+            });
+          },
+          function (problem) {
+            if (problem.status !== 404) {
+              throw problem;
+            }
+          }
+        );
+      })
+      .then(function () {
+        PL.renderNav();
+        window.addEventListener("hashchange", function () {
+          notice.hidden = true;
+          PL.route();
+        });
+        return PL.route();
+      });
+  }
+
+  if (window.ResizeObserver) {
+    new ResizeObserver(PL.resize).observe(document.body);
+  }
+
+  PL.bind()
     .then(function () {
-      scheduleRefresh();
-      return api("session");
+      PL.keepFresh(function (problem) {
+        if (PL.sessionOver(problem)) {
+          sessionEnded();
+        }
+      });
+      return load();
     })
-    .then(render, showError);
+    .catch(function (problem) {
+      app.setAttribute("data-state", "error");
+      app.setAttribute("data-reason", (problem && problem.reason) || "unexpected");
+      if (PL.sessionOver(problem)) {
+        return sessionEnded();
+      }
+      PL.show(app, h("p", { class: "refusal" }, PL.sentence(problem)));
+      PL.notice(problem, function () {
+        location.reload();
+      });
+    });
 })();

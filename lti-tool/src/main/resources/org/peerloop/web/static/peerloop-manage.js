@@ -1,0 +1,462 @@
+// The facilitator's views: the space's settings, its cohorts and members, the expert-review
+// queue and the flags members raised.
+(function () {
+  "use strict";
+  var PL = window.PeerLoop;
+  var h = PL.h;
+  var t = PL.t;
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /** An instant as a datetime-local value in the browser's time zone. */
+  function localValue(iso) {
+    if (!iso) {
+      return "";
+    }
+    var d = new Date(iso);
+    return (
+      d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + pad(d.getHours()) + ":" + pad(d.getMinutes())
+    );
+  }
+
+  function field(name, label, control, hint) {
+    var errorId = PL.id("error");
+    var hintId = hint ? PL.id("hint") : null;
+    control.setAttribute("aria-describedby", (hintId ? hintId + " " : "") + errorId);
+    return h("div", { class: "field", "data-field": name }, [
+      h("label", { for: control.id }, label),
+      hint ? h("p", { class: "hint", id: hintId }, hint) : null,
+      control,
+      h("p", { class: "field-error", id: errorId, role: "alert" })
+    ]);
+  }
+
+  function choice(type, name, value, label, checked) {
+    var id = PL.id(name);
+    return h("span", { class: "choice" }, [
+      h("input", { type: type, name: name, id: id, value: value, checked: checked }),
+      h("label", { for: id }, label)
+    ]);
+  }
+
+  function showErrors(form, problem) {
+    Array.prototype.forEach.call(form.querySelectorAll(".field-error"), function (e) {
+      e.textContent = "";
+    });
+    var shown = false;
+    (problem.errors || []).forEach(function (error) {
+      var name = String(error.field || "").replace(/^.*\./, "").replace(/\[\d+\]$/, "");
+      var target = form.querySelector('[data-field="' + name + '"] .field-error');
+      if (target) {
+        target.textContent = error.message;
+        shown = true;
+      }
+    });
+    if (!shown) {
+      PL.notice(problem);
+    } else {
+      var first = form.querySelector(".field-error:not(:empty)");
+      first.parentNode.querySelector("input, textarea, select").focus();
+    }
+  }
+
+  function promptRow(prompt) {
+    var textId = PL.id("prompt-text");
+    var dateId = PL.id("prompt-date");
+    var row = h("li", { class: "prompt-row" }, [
+      h("label", { for: textId }, t("settings.promptText")),
+      h("textarea", { id: textId, rows: "2", maxlength: "1000", class: "prompt-text" }, prompt.text || ""),
+      h("label", { for: dateId }, t("settings.promptDate")),
+      h("input", { id: dateId, type: "date", class: "prompt-date", value: prompt.dueOn || "" }),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "quiet danger",
+          onclick: function () {
+            row.remove();
+            PL.resize();
+          }
+        },
+        t("settings.removePrompt")
+      )
+    ]);
+    return row;
+  }
+
+  /** Everything a designer sets for the module's space. */
+  PL.views.settings = function (view) {
+    var space = PL.state.space || {
+      title: PL.state.me.courseTitle || "",
+      phase: "PRE_COURSE",
+      targetSize: 17,
+      grouping: "TOPICS",
+      moderation: "OPEN",
+      ratingsEnabled: true,
+      topics: [],
+      prompts: []
+    };
+    var title = h("input", { id: PL.id("title"), type: "text", maxlength: "512", required: true, value: space.title });
+    var opens = h("input", { id: PL.id("opens"), type: "datetime-local", value: localValue(space.opensAt) });
+    var closes = h("input", { id: PL.id("closes"), type: "datetime-local", value: localValue(space.closesAt) });
+    var size = h("input", { id: PL.id("size"), type: "number", min: "3", max: "200", value: String(space.targetSize) });
+    var topics = h("textarea", { id: PL.id("topics"), rows: "4" }, (space.topics || []).join("\n"));
+    var onCompletion = h("input", { type: "checkbox", id: PL.id("completion"), checked: space.opensOnCompletion });
+    var ratings = h("input", { type: "checkbox", id: PL.id("ratings"), checked: space.ratingsEnabled });
+    var prompts = h("ol", { class: "prompt-rows" }, (space.prompts || []).map(promptRow));
+    var form = h(
+      "form",
+      {
+        class: "settings",
+        novalidate: true,
+        onsubmit: function (e) {
+          e.preventDefault();
+          save();
+        }
+      },
+      [
+        h("h2", {}, PL.state.space ? t("settings.heading") : t("settings.createHeading")),
+        field("title", t("settings.title"), title),
+        h("fieldset", { "data-field": "phase", class: "field" }, [
+          h("legend", {}, t("settings.phase")),
+          choice("radio", "phase", "pre-course", t("phase.PRE_COURSE"), space.phase === "PRE_COURSE"),
+          choice("radio", "phase", "post-course", t("phase.POST_COURSE"), space.phase === "POST_COURSE"),
+          h("p", { class: "field-error", role: "alert" })
+        ]),
+        field("opensAt", t("settings.opensAt"), opens, t("settings.timeZone", { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })),
+        field("closesAt", t("settings.closesAt"), closes, t("settings.closesHint")),
+        h("div", { class: "field check", "data-field": "opensOnCompletion" }, [
+          onCompletion,
+          h("label", { for: onCompletion.id }, t("settings.opensOnCompletion")),
+          h("p", { class: "field-error", role: "alert" })
+        ]),
+        field("targetSize", t("settings.targetSize"), size, t("settings.targetSizeHint")),
+        h("fieldset", { "data-field": "grouping", class: "field" }, [
+          h("legend", {}, t("settings.grouping")),
+          choice("radio", "grouping", "topics", t("grouping.TOPICS"), space.grouping !== "LMS_GROUPS"),
+          choice("radio", "grouping", "lms-groups", t("grouping.LMS_GROUPS"), space.grouping === "LMS_GROUPS"),
+          h("p", { class: "field-error", role: "alert" })
+        ]),
+        field("topics", t("settings.topics"), topics, t("settings.topicsHint")),
+        h("fieldset", { "data-field": "moderation", class: "field" }, [
+          h("legend", {}, t("settings.moderation")),
+          choice("radio", "moderation", "open", t("moderation.OPEN"), space.moderation !== "EXPERT_REVIEW"),
+          choice("radio", "moderation", "expert-review", t("moderation.EXPERT_REVIEW"), space.moderation === "EXPERT_REVIEW"),
+          h("p", { class: "field-error", role: "alert" })
+        ]),
+        h("div", { class: "field check", "data-field": "ratingsEnabled" }, [
+          ratings,
+          h("label", { for: ratings.id }, t("settings.ratings")),
+          h("p", { class: "field-error", role: "alert" })
+        ]),
+        h("fieldset", { "data-field": "prompts", class: "field" }, [
+          h("legend", {}, t("settings.prompts")),
+          prompts,
+          h(
+            "button",
+            {
+              type: "button",
+              class: "quiet",
+              onclick: function () {
+                var row = promptRow({});
+                prompts.append(row);
+                row.querySelector("textarea").focus();
+                PL.resize();
+              }
+            },
+            t("settings.addPrompt")
+          ),
+          h("p", { class: "field-error", role: "alert" })
+        ]),
+        h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("settings.save")))
+      ]
+    );
+
+    function checked(name) {
+      var input = form.querySelector('input[name="' + name + '"]:checked');
+      return input ? input.value : null;
+    }
+
+    function save() {
+      if (!title.value.trim()) {
+        return showErrors(form, { errors: [{ field: "title", message: t("form.required") }] });
+      }
+      var body = {
+        title: title.value.trim(),
+        phase: checked("phase"),
+        opensAt: opens.value ? new Date(opens.value).toISOString() : null,
+        closesAt: closes.value ? new Date(closes.value).toISOString() : null,
+        opensOnCompletion: onCompletion.checked,
+        targetSize: size.value ? Number(size.value) : null,
+        grouping: checked("grouping"),
+        moderation: checked("moderation"),
+        ratingsEnabled: ratings.checked,
+        topics: topics.value
+          .split("\n")
+          .map(function (line) {
+            return line.trim();
+          })
+          .filter(Boolean),
+        prompts: Array.prototype.map
+          .call(prompts.children, function (row) {
+            return {
+              text: row.querySelector(".prompt-text").value.trim(),
+              dueOn: row.querySelector(".prompt-date").value || null
+            };
+          })
+          .filter(function (prompt) {
+            return prompt.text;
+          })
+      };
+      PL.api("v1/space", { method: "PUT", body: body }).then(function (saved) {
+        PL.state.space = saved;
+        PL.announce(t("settings.saved"));
+        PL.renderNav();
+        PL.views.settings(view);
+      }, function (problem) {
+        showErrors(form, problem);
+      });
+    }
+
+    PL.show(view, form);
+    return Promise.resolve();
+  };
+
+  /** The cohort a facilitator reads and writes in, chosen from all of the space's cohorts. */
+  PL.cohortPicker = function (view) {
+    var cohorts = PL.state.cohorts || [];
+    if (!cohorts.length) {
+      return h("p", { class: "note" }, t("cohorts.none"));
+    }
+    var id = PL.id("cohort");
+    var select = h(
+      "select",
+      {
+        id: id,
+        onchange: function () {
+          PL.state.cohort = cohorts.filter(function (c) {
+            return String(c.id) === select.value;
+          })[0];
+          PL.state.mentionable = PL.mentionable(PL.state.cohort);
+          PL.views.home(view);
+        }
+      },
+      cohorts.map(function (cohort) {
+        return h(
+          "option",
+          { value: String(cohort.id), selected: PL.state.cohort && PL.state.cohort.id === cohort.id },
+          t("cohort.heading", { number: cohort.number }) + " · " + PL.tn("cohort.people", cohort.members.length)
+        );
+      })
+    );
+    return h("div", { class: "filter picker" }, [h("label", { for: id }, t("cohorts.show")), select]);
+  };
+
+  /** Cohorts and their members; a facilitator can move a member, with a reason for the audit. */
+  PL.views.cohorts = function (view) {
+    return PL.loadCohorts().then(function (cohorts) {
+      function moveForm(member, from) {
+        var selectId = PL.id("target");
+        var reasonId = PL.id("reason");
+        var select = h(
+          "select",
+          { id: selectId },
+          cohorts
+            .filter(function (c) {
+              return c.id !== from.id;
+            })
+            .map(function (c) {
+              return h("option", { value: String(c.id) }, t("cohort.heading", { number: c.number }));
+            })
+        );
+        var reason = h("input", { id: reasonId, type: "text", maxlength: "500" });
+        return h(
+          "form",
+          {
+            class: "move",
+            onsubmit: function (e) {
+              e.preventDefault();
+              PL.api("v1/members/" + member.id + "/move", {
+                method: "POST",
+                body: { cohortId: Number(select.value), reason: reason.value.trim() || null }
+              }).then(function () {
+                PL.announce(t("cohorts.moved", { name: member.person.name }));
+                PL.views.cohorts(view);
+              }, PL.notice);
+            }
+          },
+          [
+            h("label", { for: selectId }, t("cohorts.moveTo", { name: member.person.name })),
+            select,
+            h("label", { for: reasonId }, t("cohorts.reason")),
+            reason,
+            h("button", { type: "submit" }, t("cohorts.move"))
+          ]
+        );
+      }
+      PL.show(view, 
+        h("h2", {}, t("cohorts.heading")),
+        cohorts.length ? null : h("p", { class: "empty" }, t("cohorts.none")),
+        cohorts.map(function (cohort) {
+          var headingId = PL.id("cohort");
+          return h("section", { class: "cohort", "aria-labelledby": headingId }, [
+            h("h3", { id: headingId }, t("cohort.heading", { number: cohort.number }) + " · " + PL.tn("cohort.people", cohort.members.length)),
+            h("table", {}, [
+              h("thead", {}, h("tr", {}, [
+                h("th", { scope: "col" }, t("cohorts.name")),
+                h("th", { scope: "col" }, t("cohorts.topics")),
+                h("th", { scope: "col" }, t("cohorts.role")),
+                h("th", { scope: "col" }, t("cohorts.actions"))
+              ])),
+              h(
+                "tbody",
+                {},
+                cohort.members.map(function (member) {
+                  var cell = h("td", {});
+                  if (cohorts.length > 1) {
+                    cell.append(
+                      h(
+                        "button",
+                        {
+                          type: "button",
+                          class: "quiet",
+                          onclick: function () {
+                            PL.show(cell, moveForm(member, cohort));
+                            cell.querySelector("select").focus();
+                            PL.resize();
+                          }
+                        },
+                        t("cohorts.move")
+                      )
+                    );
+                  }
+                  return h("tr", {}, [
+                    h("th", { scope: "row" }, member.person.name),
+                    h("td", {}, (member.topics || []).join(", ")),
+                    h("td", {}, t("role." + member.role)),
+                    cell
+                  ]);
+                })
+              )
+            ])
+          ]);
+        })
+      );
+    });
+  };
+
+  /** Held posts: approve, or reject with the reason the author will read. */
+  PL.views.review = function (view) {
+    return PL.api("v1/spaces/" + PL.state.space.id + "/review-queue").then(function (posts) {
+      function decide(post, decision, reason) {
+        return PL.api("v1/posts/" + post.id + "/review", {
+          method: "POST",
+          body: { decision: decision, reason: reason || null }
+        }).then(function () {
+          PL.announce(decision === "approve" ? t("review.approved") : t("review.rejected"));
+          PL.views.review(view);
+        }, PL.notice);
+      }
+      PL.show(view, 
+        h("h2", {}, t("review.heading")),
+        posts.length ? null : h("p", { class: "empty" }, t("review.empty")),
+        posts.map(function (post) {
+          var card = PL.postCard(post, { level: "reply" });
+          var reasonId = PL.id("reason");
+          var errorId = PL.id("error");
+          var reason = h("textarea", { id: reasonId, rows: "3", maxlength: "1000", "aria-describedby": errorId });
+          var error = h("p", { class: "field-error", id: errorId, role: "alert" });
+          card.append(
+            h("div", { class: "decision" }, [
+              h("button", { type: "button", class: "primary", onclick: function () { decide(post, "approve"); } }, t("review.approve")),
+              h(
+                "form",
+                {
+                  class: "reject",
+                  novalidate: true,
+                  onsubmit: function (e) {
+                    e.preventDefault();
+                    if (!reason.value.trim()) {
+                      error.textContent = t("review.reasonRequired");
+                      reason.setAttribute("aria-invalid", "true");
+                      reason.focus();
+                      return;
+                    }
+                    decide(post, "reject", reason.value.trim());
+                  }
+                },
+                [h("label", { for: reasonId }, t("review.reason")), reason, error, h("button", { type: "submit" }, t("review.reject"))]
+              )
+            ])
+          );
+          return card;
+        })
+      );
+    });
+  };
+
+  /** Posts members flagged: keep them (close the flags) or delete them. */
+  PL.views.flags = function (view) {
+    return PL.api("v1/spaces/" + PL.state.space.id + "/flags").then(function (flags) {
+      var byPost = {};
+      var order = [];
+      flags.forEach(function (flag) {
+        if (!byPost[flag.postId]) {
+          byPost[flag.postId] = { post: flag.post, reasons: [] };
+          order.push(flag.postId);
+        }
+        byPost[flag.postId].reasons.push(flag);
+      });
+      PL.show(view, 
+        h("h2", {}, t("flags.heading")),
+        order.length ? null : h("p", { class: "empty" }, t("flags.empty")),
+        order.map(function (postId) {
+          var entry = byPost[postId];
+          var card = PL.postCard(entry.post, { level: "reply" });
+          card.append(
+            h("p", { class: "meta" }, PL.tn("flags.count", entry.reasons.length)),
+            h(
+              "ul",
+              { class: "flag-reasons" },
+              entry.reasons.map(function (flag) {
+                return h("li", {}, [flag.reason || t("flags.noReason"), " · ", PL.dateTime(flag.flaggedAt)]);
+              })
+            ),
+            h("div", { class: "actions" }, [
+              h(
+                "button",
+                {
+                  type: "button",
+                  onclick: function () {
+                    PL.api("v1/posts/" + postId + "/flags/resolution", { method: "POST" }).then(function () {
+                      PL.announce(t("flags.kept"));
+                      PL.views.flags(view);
+                    }, PL.notice);
+                  }
+                },
+                t("flags.keep")
+              ),
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "danger",
+                  onclick: function () {
+                    PL.api("v1/posts/" + postId + "?reason=" + encodeURIComponent(t("flags.deleteReason")), { method: "DELETE" }).then(function () {
+                      PL.announce(t("flags.deleted"));
+                      PL.views.flags(view);
+                    }, PL.notice);
+                  }
+                },
+                t("flags.delete")
+              )
+            ])
+          );
+          return card;
+        })
+      );
+    });
+  };
+})();
