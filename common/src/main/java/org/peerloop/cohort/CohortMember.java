@@ -89,6 +89,10 @@ public class CohortMember {
     return role;
   }
 
+  void changeRole(MemberRole newRole) {
+    this.role = newRole;
+  }
+
   public List<String> topics() {
     return Collections.unmodifiableList(topics);
   }

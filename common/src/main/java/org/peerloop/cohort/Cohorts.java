@@ -140,6 +140,33 @@ public class Cohorts {
     return move;
   }
 
+  /**
+   * Gives a learner the expert-reviewer role of a regulated space, or takes it back; audited.
+   * Facilitators hold their role from the LMS, so it is not changed here.
+   */
+  public CohortMember assignRole(CohortMember member, MemberRole role, Person changedBy) {
+    if (role == MemberRole.FACILITATOR || member.role() == MemberRole.FACILITATOR) {
+      throw new InvalidValueException(
+          "role",
+          "only learners and expert reviewers can be assigned; facilitators come from the LMS");
+    }
+    if (member.role() != role) {
+      MemberRole from = member.role();
+      member.changeRole(role);
+      em.persist(new MemberRoleChange(member, from, role, changedBy, clock.instant()));
+      em.flush();
+    }
+    return member;
+  }
+
+  public List<MemberRoleChange> roleChangesOf(CohortMember member) {
+    return em.createQuery(
+            "select c from MemberRoleChange c where c.member = :member order by c.changedAt, c.id",
+            MemberRoleChange.class)
+        .setParameter("member", member)
+        .getResultList();
+  }
+
   public List<Cohort> cohortsOf(Space space) {
     return em.createQuery(
             "select c from Cohort c where c.space = :space order by c.number", Cohort.class)

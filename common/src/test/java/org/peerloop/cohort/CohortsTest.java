@@ -156,6 +156,47 @@ class CohortsTest {
   }
 
   @Test
+  void namingAnExpertReviewerIsAuditedAndFacilitatorsAreNotAssigned() {
+    CohortMember member = join(space, person("expert"), List.of("ethics"));
+    Person facilitator = person("facilitator");
+
+    db.inTransaction(
+        em ->
+            new Cohorts(em, clock)
+                .assignRole(
+                    em.find(CohortMember.class, member.id()),
+                    MemberRole.EXPERT_REVIEWER,
+                    em.find(Person.class, facilitator.id())));
+    // The same role again changes nothing and writes no audit entry.
+    db.inTransaction(
+        em ->
+            new Cohorts(em, clock)
+                .assignRole(
+                    em.find(CohortMember.class, member.id()),
+                    MemberRole.EXPERT_REVIEWER,
+                    em.find(Person.class, facilitator.id())));
+
+    CohortMember after = db.em().find(CohortMember.class, member.id());
+    assertEquals(MemberRole.EXPERT_REVIEWER, after.role());
+    List<MemberRoleChange> audit = new Cohorts(db.em(), clock).roleChangesOf(after);
+    assertEquals(1, audit.size());
+    assertEquals(MemberRole.LEARNER, audit.get(0).from());
+    assertEquals(MemberRole.EXPERT_REVIEWER, audit.get(0).to());
+    assertEquals(facilitator.id(), audit.get(0).changedBy().id());
+
+    assertThrows(
+        InvalidValueException.class,
+        () ->
+            db.inTransaction(
+                em ->
+                    new Cohorts(em, clock)
+                        .assignRole(
+                            em.find(CohortMember.class, member.id()),
+                            MemberRole.FACILITATOR,
+                            em.find(Person.class, facilitator.id()))));
+  }
+
+  @Test
   void aMoveToTheSameCohortOrAnotherSpaceIsRefused() {
     CohortMember member = join(space, person("x"), List.of());
     Space other = newSpace(4, null);

@@ -42,6 +42,7 @@ class SchemaMigratorTest {
             "COHORT_MEMBER",
             "MEMBER_TOPIC",
             "COHORT_MOVE",
+            "MEMBER_ROLE_CHANGE",
             "POST",
             "POST_VERSION",
             "POST_TAG",

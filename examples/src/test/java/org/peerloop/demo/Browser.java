@@ -11,15 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -83,19 +87,45 @@ final class Browser implements AutoCloseable {
         });
   }
 
-  /** Waits until the tool shows the named view, ready. */
+  /**
+   * Waits until the tool shows the named view, ready. The time from the launch request to the first
+   * view of each page load goes into {@code target/artifacts/first-view.tsv}: a measurement, not a
+   * check.
+   */
   WebElement view(String name) {
-    return until(
-        d -> {
-          List<WebElement> app =
-              d.findElements(By.cssSelector("#app[data-state='ready'][data-view='" + name + "']"));
-          return app.isEmpty() ? null : app.get(0);
-        });
+    WebElement app =
+        until(
+            d -> {
+              List<WebElement> ready =
+                  d.findElements(
+                      By.cssSelector("#app[data-state='ready'][data-view='" + name + "']"));
+              return ready.isEmpty() ? null : ready.get(0);
+            });
+    String firstView = app.getAttribute("data-first-view-ms");
+    Object document = script("return String(performance.timeOrigin)");
+    if (firstView != null && recorded.add(String.valueOf(document))) {
+      try {
+        Files.createDirectories(ARTIFACTS);
+        Files.writeString(
+            ARTIFACTS.resolve("first-view.tsv"),
+            name + "\t" + firstView + "\n",
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return app;
   }
+
+  private final Set<String> recorded = new HashSet<>();
 
   <T> T until(Function<WebDriver, T> condition) {
     try {
-      return new WebDriverWait(driver, WAIT).until(condition::apply);
+      // A view re-renders after each change: an element found a moment ago may be gone.
+      return new WebDriverWait(driver, WAIT)
+          .ignoring(StaleElementReferenceException.class)
+          .until(condition::apply);
     } catch (TimeoutException e) {
       throw new AssertionError("Timed out; the page shows: " + describe(), e);
     }
@@ -135,6 +165,23 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.getText().contains(text))
                 .findFirst()
                 .orElse(null));
+  }
+
+  /** Clicks the element with the text, once it is there (again, if a re-render replaced it). */
+  void click(String css, String text) {
+    until(
+        d -> {
+          WebElement element =
+              d.findElements(By.cssSelector(css)).stream()
+                  .filter(e -> e.getText().contains(text))
+                  .findFirst()
+                  .orElse(null);
+          if (element == null) {
+            return null;
+          }
+          element.click();
+          return Boolean.TRUE;
+        });
   }
 
   Object script(String code, Object... args) {

@@ -60,7 +60,7 @@ class CohortExperienceIT {
   }
 
   private static void press(String css, String text) {
-    browser.findWithText(css, text).click();
+    browser.click(css, text);
   }
 
   @Test

@@ -397,4 +397,30 @@ class CommunityApiIT {
         call("PUT", "api/v1/posts/" + postId(post.body()) + "/rating", "2", "{\"stars\":4}");
     assertEquals(200, rated.statusCode(), rated.body());
   }
+
+  @Test
+  @Order(11)
+  void aFacilitatorNamesAnExpertReviewerWhoMayThenReview() throws Exception {
+    String cohorts = call("GET", "api/v1/spaces/" + spaceId + "/cohorts", "5", null).body();
+    Matcher grace =
+        Pattern.compile("\\{\"id\":(\\d+),\"person\":\\{\"id\":\\d+,\"name\":\"Grace Kim\"")
+            .matcher(cohorts);
+    assertTrue(grace.find(), cohorts);
+    String path = "api/v1/members/" + grace.group(1) + "/role";
+    assertEquals(
+        403, call("GET", "api/v1/spaces/" + spaceId + "/review-queue", "7", null).statusCode());
+
+    assertEquals(403, call("PUT", path, "7", "{\"role\":\"expert-reviewer\"}").statusCode());
+    HttpResponse<String> bad = call("PUT", path, "5", "{\"role\":\"facilitator\"}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("\"field\":\"role\""), bad.body());
+    HttpResponse<String> named = call("PUT", path, "5", "{\"role\":\"expert-reviewer\"}");
+    assertEquals(200, named.statusCode(), named.body());
+    assertTrue(named.body().contains("\"role\":\"EXPERT_REVIEWER\""), named.body());
+
+    assertEquals(
+        200, call("GET", "api/v1/spaces/" + spaceId + "/review-queue", "7", null).statusCode());
+    assertEquals(
+        404, call("PUT", "api/v1/members/999999/role", "5", "{\"role\":\"learner\"}").statusCode());
+  }
 }

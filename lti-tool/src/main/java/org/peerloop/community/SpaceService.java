@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
 import org.peerloop.cohort.Cohorts;
+import org.peerloop.cohort.MemberRole;
 import org.peerloop.course.ResourceLink;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.space.Space;
@@ -90,13 +91,27 @@ public class SpaceService {
   @Transactional
   public Views.CohortView move(Caller caller, long memberId, long targetCohortId, String reason) {
     scope.requireFacilitator(caller);
+    CohortMember member = memberOfCourse(caller, memberId);
+    Cohort target = scope.cohort(caller, targetCohortId);
+    cohorts.move(member, target, scope.person(caller), reason);
+    return Views.CohortView.of(target, cohorts.membersOf(target));
+  }
+
+  /** A facilitator names a member expert reviewer, or makes them a learner again; audited. */
+  @Transactional
+  public Views.CohortView assignRole(Caller caller, long memberId, MemberRole role) {
+    scope.requireFacilitator(caller);
+    CohortMember member = memberOfCourse(caller, memberId);
+    cohorts.assignRole(member, role, scope.person(caller));
+    return Views.CohortView.of(member.cohort(), cohorts.membersOf(member.cohort()));
+  }
+
+  private CohortMember memberOfCourse(Caller caller, long memberId) {
     CohortMember member = em.find(CohortMember.class, memberId);
     if (member == null || member.space().course().id() != caller.courseId()) {
       throw new NotFoundException("member-not-found", "No such member in your course");
     }
-    Cohort target = scope.cohort(caller, targetCohortId);
-    cohorts.move(member, target, scope.person(caller), reason);
-    return Views.CohortView.of(target, cohorts.membersOf(target));
+    return member;
   }
 
   private Optional<Space> attached(Caller caller) {

@@ -2,6 +2,7 @@ package org.peerloop.lti.launch;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a launch leads to: a session for the page, or, when the login stored its nonce in platform
@@ -18,11 +19,20 @@ public sealed interface LaunchOutcome {
       String locale,
       List<String> roles,
       MessageType messageType,
-      String returnUrl)
+      String returnUrl,
+      Set<String> frameOrigins)
       implements LaunchOutcome {}
 
   /** A page that must read the nonce back from platform storage before it gets a session. */
   record NeedsBinding(
-      String ticket, String state, String storageTarget, String storageOrigin, String locale)
+      String ticket,
+      String state,
+      String storageTarget,
+      String storageOrigin,
+      String locale,
+      Set<String> frameOrigins)
       implements LaunchOutcome {}
+
+  /** The origins of the platform's pages, which may frame the tool. */
+  Set<String> frameOrigins();
 }

@@ -50,7 +50,8 @@ public class LaunchService {
           state,
           launch.storageTarget(),
           platform.profile().storageOrigin(platform.issuer()),
-          launch.locale());
+          launch.locale(),
+          platform.frameOrigins());
     }
     return complete(launch);
   }
@@ -100,7 +101,8 @@ public class LaunchService {
         launch.locale(),
         roles.stream().map(Enum::name).sorted().toList(),
         launch.messageType(),
-        launch.returnUrl().orElse(null));
+        launch.returnUrl().orElse(null),
+        launch.registration().frameOrigins());
   }
 
   private LaunchBinding binding() {

@@ -1,6 +1,7 @@
 package org.peerloop.lti.platform;
 
 import java.util.Set;
+import java.util.TreeSet;
 import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformStatus;
 import org.peerloop.platform.ProductFamily;
@@ -37,5 +38,17 @@ public record Registration(
 
   public PlatformProfile profile() {
     return PlatformProfile.of(productFamily);
+  }
+
+  /**
+   * The origins that may frame the tool for this platform: its issuer's and its login endpoint's
+   * (Moodle, Sakai and Brightspace serve course pages there). Platforms that show courses on other
+   * hosts, such as Canvas's institution domains, add the origin the launch came from.
+   */
+  public Set<String> frameOrigins() {
+    Set<String> origins = new TreeSet<>();
+    WebOrigin.of(issuer).ifPresent(origins::add);
+    WebOrigin.of(authLoginUrl).ifPresent(origins::add);
+    return Set.copyOf(origins);
   }
 }

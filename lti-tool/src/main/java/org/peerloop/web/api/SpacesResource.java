@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.peerloop.cohort.CohortPlanner;
+import org.peerloop.cohort.MemberRole;
 import org.peerloop.community.Caller;
 import org.peerloop.community.SpaceService;
 import org.peerloop.community.Views;
@@ -81,6 +82,9 @@ public class SpacesResource {
   /** Where a facilitator moves a member, and why (kept in the audit). */
   public record MoveRequest(@NotNull Long cohortId, @Size(max = 500) String reason) {}
 
+  /** A member's new role: learner or expert-reviewer. */
+  public record RoleRequest(@NotNull String role) {}
+
   public record JoinRequest(@Size(max = 3) List<String> topics) {}
 
   private Caller caller() {
@@ -132,5 +136,14 @@ public class SpacesResource {
   public Views.CohortView move(
       @PathParam("memberId") long memberId, @Valid @NotNull MoveRequest request) {
     return spaces.move(caller(), memberId, request.cohortId(), request.reason());
+  }
+
+  @PUT
+  @Path("members/{memberId}/role")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Views.CohortView assignRole(
+      @PathParam("memberId") long memberId, @Valid @NotNull RoleRequest request) {
+    return spaces.assignRole(
+        caller(), memberId, Enums.parse(MemberRole.class, "role", request.role()));
   }
 }

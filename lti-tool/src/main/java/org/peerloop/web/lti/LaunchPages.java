@@ -7,10 +7,13 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.peerloop.lti.launch.AuthenticationRequest;
 import org.peerloop.lti.launch.LaunchBinding;
 import org.peerloop.lti.launch.LaunchOutcome;
 import org.peerloop.lti.launch.LaunchRefusedException;
+import org.peerloop.lti.platform.WebOrigin;
 import org.peerloop.settings.Settings;
 import org.peerloop.web.i18n.Messages;
 import org.peerloop.web.page.Html;
@@ -59,17 +62,22 @@ public class LaunchPages {
   }
 
   /** The tool, signed in: the page holds its session token and takes it from there. */
-  public Response signedIn(LaunchOutcome.Session session) {
+  public Response signedIn(LaunchOutcome.Session session, String launchOrigin) {
     JsonObjectBuilder data =
         JSON.createObjectBuilder()
             .add("apiBase", base() + "api/")
             .add("token", session.token())
             .add("expiresAt", session.expiresAt().toString());
-    return shell(data, session.locale(), session.personName(), session.courseTitle());
+    return shell(
+        data,
+        framers(session, launchOrigin),
+        session.locale(),
+        session.personName(),
+        session.courseTitle());
   }
 
   /** The tool before its session: the page first proves it is the browser that logged in. */
-  public Response binding(LaunchOutcome.NeedsBinding binding) {
+  public Response binding(LaunchOutcome.NeedsBinding binding, String launchOrigin) {
     JsonObjectBuilder data =
         JSON.createObjectBuilder()
             .add("apiBase", base() + "api/")
@@ -78,15 +86,30 @@ public class LaunchPages {
             .add("key", LaunchBinding.storageKey(binding.state()))
             .add("target", binding.storageTarget())
             .add("origin", binding.storageOrigin());
-    return shell(data, binding.locale(), null, null);
+    return shell(data, framers(binding, launchOrigin), binding.locale(), null, null);
   }
 
   /**
    * The page's frame: the course title, who is signed in, the sections, a place for problems and
    * one for announcements to screen readers, then the view the scripts render.
    */
+  /**
+   * Who may frame the signed-in page: the platform's own origins, and the origin its launch was
+   * posted from (the browser sets it; Canvas posts from the institution's host, not its issuer's).
+   * The launch passed validation, so that page belongs to the platform's sign-in flow.
+   */
+  private static Set<String> framers(LaunchOutcome outcome, String launchOrigin) {
+    Set<String> origins = new TreeSet<>(outcome.frameOrigins());
+    WebOrigin.of(launchOrigin).ifPresent(origins::add);
+    return origins;
+  }
+
   private Response shell(
-      JsonObjectBuilder data, String locale, String personName, String courseTitle) {
+      JsonObjectBuilder data,
+      Set<String> framers,
+      String locale,
+      String personName,
+      String courseTitle) {
     Messages words = Messages.forLocale(locale);
     String tag = Messages.formatTag(locale);
     data.add("locale", tag).add("messages", words.asJson());
@@ -95,6 +118,7 @@ public class LaunchPages {
         personName == null ? "" : words.get("app.signedInAs", Map.of("name", personName));
     return Page.titled(words.get("app.title"))
         .lang(tag)
+        .framedOnlyBy(framers)
         .html("<header class=\"banner\"><h1 id=\"course-title\">")
         .html(Html.escape(heading))
         .html("</h1><p id=\"signed-in-as\" class=\"who\">")

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,7 +37,8 @@ public class LaunchResource {
       @FormParam("id_token") String idToken,
       @FormParam("state") String state,
       @FormParam("error") String error,
-      @FormParam("error_description") String errorDescription) {
+      @FormParam("error_description") String errorDescription,
+      @HeaderParam("Origin") String origin) {
     try {
       if (error != null && idToken == null) {
         // OIDC Core §3.1.2.6: the platform answered the authentication request with an error.
@@ -46,8 +48,8 @@ public class LaunchResource {
       }
       LaunchOutcome outcome = Transactions.retryOnConflict(() -> launches.launch(idToken, state));
       return outcome instanceof LaunchOutcome.NeedsBinding binding
-          ? pages.binding(binding)
-          : pages.signedIn((LaunchOutcome.Session) outcome);
+          ? pages.binding(binding, origin)
+          : pages.signedIn((LaunchOutcome.Session) outcome, origin);
     } catch (LaunchRefusedException e) {
       LaunchRefusalLog.record(e, idToken);
       return pages.refused(e);

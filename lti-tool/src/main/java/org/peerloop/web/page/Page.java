@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,10 +19,11 @@ public final class Page {
    */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:;"
-          + " connect-src 'self'; base-uri 'none'; frame-ancestors *";
+          + " connect-src 'self'; base-uri 'none'; frame-ancestors ";
 
   private final String title;
   private String lang = "en";
+  private String frameAncestors = "*";
   private final StringBuilder body = new StringBuilder();
   private JsonObject data;
   private String dataId;
@@ -38,6 +40,16 @@ public final class Page {
   /** The page's language, as a BCP 47 tag (WCAG 3.1.1). */
   public Page lang(String tag) {
     this.lang = tag;
+    return this;
+  }
+
+  /**
+   * Only these origins may frame the page (CSP {@code frame-ancestors}), so no other site can show
+   * a signed-in tool page under its own (clickjacking). Pages without this, such as a refusal, may
+   * be framed by any site: they hold nothing to act on.
+   */
+  public Page framedOnlyBy(Collection<String> origins) {
+    this.frameAncestors = origins.isEmpty() ? "'none'" : String.join(" ", origins);
     return this;
   }
 
@@ -98,7 +110,7 @@ public final class Page {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
         .cacheControl(noStore)
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY + frameAncestors)
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
         .entity(render(baseUrl))

@@ -193,6 +193,10 @@
     return Promise.resolve(rendering).then(
       function () {
         app.setAttribute("data-state", "ready");
+        if (!app.hasAttribute("data-first-view-ms")) {
+          // From the start of the launch request to a usable view; read by the browser tests.
+          app.setAttribute("data-first-view-ms", String(Math.round(performance.now())));
+        }
         PL.resize();
       },
       function (problem) {

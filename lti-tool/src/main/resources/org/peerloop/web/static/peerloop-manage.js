@@ -332,6 +332,28 @@
                       )
                     );
                   }
+                  if (PL.state.space.moderation === "EXPERT_REVIEW" && member.role !== "FACILITATOR") {
+                    var reviewer = member.role === "EXPERT_REVIEWER";
+                    cell.append(
+                      h(
+                        "button",
+                        {
+                          type: "button",
+                          class: "quiet",
+                          onclick: function () {
+                            PL.api("v1/members/" + member.id + "/role", {
+                              method: "PUT",
+                              body: { role: reviewer ? "learner" : "expert-reviewer" }
+                            }).then(function () {
+                              PL.announce(t("cohorts.roleChanged", { name: member.person.name }));
+                              PL.views.cohorts(view);
+                            }, PL.notice);
+                          }
+                        },
+                        reviewer ? t("cohorts.makeLearner") : t("cohorts.makeReviewer")
+                      )
+                    );
+                  }
                   return h("tr", {}, [
                     h("th", { scope: "row" }, member.person.name),
                     h("td", {}, (member.topics || []).join(", ")),
