@@ -32,6 +32,12 @@ public class ActivityLog {
             clock.instant()));
   }
 
+  /** Writes views collected by {@link ViewBuffer}, in one flush. */
+  public void recordViews(List<ActivityEvent> views) {
+    views.forEach(em::persist);
+    em.flush();
+  }
+
   public List<ActivityEvent> ofCohort(Cohort cohort) {
     return em.createQuery(
             "select e from ActivityEvent e where e.cohortId = :cohort order by e.occurredAt, e.id",

@@ -307,4 +307,24 @@ class CohortExperienceIT {
     press(".decision button", "Approve");
     browser.findWithText(".empty", "No posts are waiting for review");
   }
+
+  @Test
+  @Order(9)
+  void problemsReadAsSentencesAndAnEndedSessionSaysHowToComeBack() {
+    browser.openActivity(ADA, CIRCLE);
+    browser.view("home");
+
+    // An API call the server refuses: a thread that is not the learner's to read.
+    browser.script("location.hash = '#/thread/999999'");
+    WebElement notice = browser.find("#notice");
+    assertTrue(notice.getText().contains("not available to you"), notice.getText());
+    assertEquals("post-not-found", notice.getAttribute("data-reason"));
+
+    // The page's answer to a 401 from the API, as when a laptop wakes after the token expired.
+    browser.script(
+        "window.PeerLoop.notice({status: 401, reason: 'session-expired', title: 'Unauthorized'})");
+    WebElement ended = browser.find("#app[data-state='ended']");
+    assertTrue(ended.getText().contains("Open the activity again"), ended.getText());
+    browser.assertAccessible("session ended");
+  }
 }

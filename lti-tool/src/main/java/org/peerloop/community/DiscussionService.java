@@ -6,12 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.peerloop.activity.ActivityLog;
 import org.peerloop.activity.ActivityType;
+import org.peerloop.activity.ViewBuffer;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.post.NewPost;
 import org.peerloop.post.Post;
@@ -33,6 +35,8 @@ public class DiscussionService {
   @Inject Ratings ratings;
   @Inject Reviews reviews;
   @Inject ActivityLog activity;
+  @Inject ViewBuffer views;
+  @Inject Clock clock;
 
   @Transactional
   public Views.ThreadPage threads(Caller caller, long cohortId, ThreadQuery query) {
@@ -81,7 +85,7 @@ public class DiscussionService {
     }
     List<Long> ids = q.getResultList().stream().map(row -> (Long) row[0]).toList();
     List<Post> page = postsInOrder(ids);
-    activity.record(cohort, scope.person(caller), ActivityType.VIEW, null);
+    views.viewed(cohort, scope.person(caller), clock.instant());
     Map<Long, Integer> mine = myRatings(caller, page);
     return new Views.ThreadPage(
         page.stream().map(p -> view(caller, p, mine.get(p.id()))).toList(),
@@ -198,9 +202,11 @@ public class DiscussionService {
 
   /**
    * Loads the page's tags, mentions and authors in one query each instead of one per post
-   * (EclipseLink batch fetching; without it a page of 20 cost about 60 statements).
+   * (EclipseLink batch fetching; without it a page of 20 cost about 60 statements), read-only.
    */
   private static void batchFetch(Query query) {
+    // What a page shows is never changed in the same transaction: no copies for change tracking.
+    query.setHint("eclipselink.read-only", "true");
     query.setHint("eclipselink.batch.type", "IN");
     query.setHint("eclipselink.batch", "p.tags");
     query.setHint("eclipselink.batch", "p.mentions");

@@ -5,23 +5,33 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.peerloop.activity.ActivityEvent;
+import org.peerloop.activity.ViewBuffer;
 
 /**
- * Deletes expired one-time sign-in records every minute. Every node may run it at once: the deletes
- * are idempotent, so no cluster-wide lock is needed.
+ * Background work of each node: writes buffered views every two seconds, and deletes expired
+ * one-time sign-in records every minute. Every node may run both at once: each writes its own
+ * views, and the deletes are idempotent, so no cluster-wide lock is needed.
  */
 @ApplicationScoped
 public class Housekeeping {
   private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
+
+  /** Views per transaction: large enough to keep up, small enough to keep locks short. */
+  static final int VIEW_BATCH = 2_000;
+
   @Inject HousekeepingTasks tasks;
+  @Inject ViewBuffer views;
 
   private ScheduledFuture<?> purge;
+  private ScheduledFuture<?> viewWriter;
 
   void start() {
     purge =
@@ -37,12 +47,33 @@ public class Housekeeping {
             1,
             1,
             TimeUnit.MINUTES);
+    viewWriter = scheduler.scheduleWithFixedDelay(this::writeViews, 2, 2, TimeUnit.SECONDS);
+  }
+
+  /** Writes every buffered view, batch by batch; a failed batch goes back for the next run. */
+  void writeViews() {
+    List<ActivityEvent> batch;
+    while (!(batch = views.drain(VIEW_BATCH)).isEmpty()) {
+      try {
+        tasks.writeViews(batch);
+      } catch (RuntimeException e) {
+        views.putBack(batch);
+        int count = batch.size();
+        LOG.warning(() -> "Writing " + count + " views failed; they stay buffered: " + e);
+        return;
+      }
+    }
   }
 
   @PreDestroy
   void stop() {
     if (purge != null) {
       purge.cancel(false);
+    }
+    if (viewWriter != null) {
+      viewWriter.cancel(false);
+      // The last views of a clean stop are kept.
+      writeViews();
     }
   }
 }

@@ -3,7 +3,10 @@ package org.peerloop.runtime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.logging.Logger;
+import org.peerloop.activity.ActivityEvent;
+import org.peerloop.activity.ActivityLog;
 import org.peerloop.signin.SignInRecords;
 
 /** The housekeeping work, each task in its own transaction. */
@@ -12,6 +15,13 @@ public class HousekeepingTasks {
   private static final Logger LOG = Logger.getLogger(HousekeepingTasks.class.getName());
 
   @Inject SignInRecords signIns;
+  @Inject ActivityLog activity;
+
+  /** Writes a batch of buffered views in one transaction. */
+  @Transactional
+  public void writeViews(List<ActivityEvent> views) {
+    activity.recordViews(views);
+  }
 
   @Transactional
   public void purgeExpiredSignIns() {

@@ -176,8 +176,8 @@ public final class CommunityBenchmark {
             + THREADS
             + " threads (each with a reply and a rating) on the embedded demo server; requests carry"
             + " real session tokens from launches. *Read*: the cohort's first page of threads (20,"
-            + " with authors, rating aggregates and reply counts; each read also records a view"
-            + " event). *Write*: a new durable post (sanitized, tags and mentions extracted,"
+            + " with authors, rating aggregates and reply counts; each read also records a view,"
+            + " buffered and written in batches). *Write*: a new durable post (sanitized, tags and mentions extracted,"
             + " idempotency key checked). Concurrency "
             + CONCURRENCY
             + "; "

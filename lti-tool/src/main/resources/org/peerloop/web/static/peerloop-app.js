@@ -201,6 +201,7 @@
       },
       function (problem) {
         app.setAttribute("data-state", "error");
+        PL.show(app, h("p", {}, h("a", { href: "#/", class: "back" }, t("thread.back"))));
         PL.notice(problem, PL.route);
       }
     );
