@@ -46,6 +46,7 @@ public class Database {
     String name = settings.dataSourceJndiName().orElse(EMBEDDED_DATA_SOURCE);
     if (embedded) {
       pointDerbyAtDataDir();
+      preallocateIdentities();
     }
     try {
       dataSource = (DataSource) new InitialContext().lookup(name);
@@ -72,6 +73,20 @@ public class Database {
     }
     System.setProperty("derby.system.home", settings.dataDir().toString());
   }
+
+  /**
+   * Derby hands out identity values from a preallocated range and refills it in a nested
+   * transaction that does not wait for locks: under many concurrent inserts into one table a refill
+   * can fail with a lock timeout (40XL1). A larger range makes refills rare; the API retries the
+   * rest (see {@link Transactions}). A value set by the operator is kept.
+   */
+  private static void preallocateIdentities() {
+    if (System.getProperty(SEQUENCE_PREALLOCATOR) == null) {
+      System.setProperty(SEQUENCE_PREALLOCATOR, "1000");
+    }
+  }
+
+  static final String SEQUENCE_PREALLOCATOR = "derby.language.sequence.preallocator";
 
   public DataSource dataSource() {
     return dataSource;

@@ -5,9 +5,11 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Runs a transactional call again when it lost a race for a unique row: two first launches of the
- * same person or course on two nodes both try to insert it, and the loser's second attempt finds
- * the winner's row. Only integrity and serialization failures are retried, and only twice.
+ * Runs a transactional call again when it lost a race: two first launches of the same person or
+ * course on two nodes both try to insert it, and the loser's second attempt finds the winner's row;
+ * or a lock could not be had in time (Derby's identity refill under concurrent inserts). Only
+ * integrity, serialization and lock-timeout failures are retried, only twice, and only around calls
+ * that are safe to repeat.
  */
 public final class Transactions {
   static final int ATTEMPTS = 3;
@@ -31,14 +33,14 @@ public final class Transactions {
   }
 
   /**
-   * SQLState class 23 (integrity constraint) or 40001 (serialization failure), anywhere in the
-   * chain.
+   * SQLState class 23 (integrity constraint), 40001 (serialization failure or deadlock) or 40XL1
+   * (Derby lock timeout), anywhere in the chain.
    */
   static boolean isConflict(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("23") || state.equals("40001")) {
+        if (state.startsWith("23") || state.equals("40001") || state.equals("40XL1")) {
           return true;
         }
       }

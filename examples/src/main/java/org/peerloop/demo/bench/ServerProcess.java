@@ -26,9 +26,16 @@ final class ServerProcess {
   }
 
   static ServerProcess start(int port, Path data) throws IOException, InterruptedException {
+    return start(port, data, List.of());
+  }
+
+  /** Starts the server with JVM options of the benchmark's own, before any given by the user. */
+  static ServerProcess start(int port, Path data, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     Path jar = demoJar();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     // Extra server JVM options, e.g. -XX:StartFlightRecording=filename=launch.jfr to profile.
     String extra = System.getProperty("peerloop.bench.serverJvmOptions", "").strip();
     if (!extra.isEmpty()) {
@@ -41,7 +48,7 @@ final class ServerProcess {
     builder.environment().put("PEERLOOP_DATA_DIR", data.toString());
     builder.environment().put("PEERLOOP_DEMO_LMS_PORT", String.valueOf(LaunchBenchmark.freePort()));
     builder.redirectErrorStream(true);
-    builder.redirectOutput(data.resolve("server.log").toFile());
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
     Process process = builder.start();
     ServerProcess server = new ServerProcess(process, command);
     server.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/health"));

@@ -28,6 +28,7 @@ import org.peerloop.lti.session.Authenticated;
 import org.peerloop.lti.session.CurrentSession;
 import org.peerloop.post.NewPost;
 import org.peerloop.post.PostKind;
+import org.peerloop.runtime.Transactions;
 
 /** Threads, posts and ratings of a cohort. */
 @Path("api/v1")
@@ -90,7 +91,10 @@ public class DiscussionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(
       @PathParam("cohortId") long cohortId, @Valid @NotNull PostRequest request) {
-    Views.PostView post = discussion.create(caller(), cohortId, request.toNewPost());
+    // Safe to repeat: the client key makes a second attempt find the first one's post.
+    Views.PostView post =
+        Transactions.retryOnConflict(
+            () -> discussion.create(caller(), cohortId, request.toNewPost()));
     return Response.status(Response.Status.CREATED).entity(post).build();
   }
 
@@ -141,6 +145,7 @@ public class DiscussionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Views.PostView rate(
       @PathParam("postId") long postId, @Valid @NotNull RatingRequest request) {
-    return discussion.rate(caller(), postId, request.stars());
+    // Safe to repeat: a rating is set, not added.
+    return Transactions.retryOnConflict(() -> discussion.rate(caller(), postId, request.stars()));
   }
 }

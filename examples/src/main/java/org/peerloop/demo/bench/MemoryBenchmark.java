@@ -1,0 +1,358 @@
+package org.peerloop.demo.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.peerloop.demo.lms.DemoLms;
+
+/**
+ * The server's heap with a large database: 100,000 members in cohorts of 17 and 1,000,000 posts.
+ * The people, cohorts and posts are written straight into the embedded database while the server is
+ * stopped (the API would take hours to create them); then the server runs with {@code -Xmx512m}
+ * under a mix of reads by members and by a facilitator going through cohorts, and its GC log tells
+ * the heap it needed. The target is met when the server never runs out of memory and answers every
+ * request. Numbers go to {@code BENCHMARKS.md}.
+ */
+public final class MemoryBenchmark {
+  static final int MEMBERS = Integer.getInteger("peerloop.bench.members", 100_000);
+  static final int POSTS = Integer.getInteger("peerloop.bench.posts", 1_000_000);
+  static final int COHORT_SIZE = 17;
+  static final String HEAP = "-Xmx512m";
+  static final Duration LOAD = Duration.ofSeconds(Long.getLong("peerloop.bench.loadSeconds", 90));
+  private static final int CONCURRENCY = 8;
+
+  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+  private static final Pattern HEAP_AFTER_GC =
+      Pattern.compile("GC\\(\\d+\\) Pause.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+  private MemoryBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path output = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
+    Path data = Files.createTempDirectory("peerloop-bench-");
+    int port = LaunchBenchmark.freePort();
+    URI tool = URI.create("http://127.0.0.1:" + port + "/");
+    DemoLms platform = DemoLms.start(0, "localhost", null);
+    platform.offerPlatformStorage(false);
+    ServerProcess server = ServerProcess.start(port, data);
+    try {
+      if (platform.registerWith(tool.resolve("lti/register")) != 200) {
+        throw new IllegalStateException("registration failed");
+      }
+      BenchClient client = new BenchClient(tool, platform);
+      String teacher =
+          BenchClient.sessionToken(
+              client.launch(BenchClient.person("teacher", "Instructor"), "201"));
+      long spaceId =
+          id(
+              client.api(
+                  "PUT",
+                  "api/v1/space",
+                  teacher,
+                  "{\"title\":\"Large space\",\"phase\":\"post-course\",\"targetSize\":"
+                      + COHORT_SIZE
+                      + "}"));
+      List<String> members = new ArrayList<>();
+      long cohortId = 0;
+      for (int i = 0; i < COHORT_SIZE; i++) {
+        String token =
+            BenchClient.sessionToken(
+                client.launch(BenchClient.person("member-" + i, "Learner"), "201"));
+        members.add(token);
+        cohortId =
+            id(
+                client.api(
+                    "POST", "api/v1/spaces/" + spaceId + "/membership", token, "{\"topics\":[]}"));
+      }
+      server.stop();
+
+      Instant seedStart = Instant.now();
+      long[] cohortRange = seed(data.resolve("peerloop"), spaceId, cohortId);
+      Duration seeding = Duration.between(seedStart, Instant.now());
+      System.out.println("seeded in " + seeding.toSeconds() + " s");
+
+      Path gcLog = data.resolve("gc.log");
+      server = ServerProcess.start(port, data, List.of(HEAP, "-Xlog:gc:file=" + gcLog + ":uptime"));
+      long first = cohortRange[0];
+      long count = cohortRange[1] - cohortRange[0] + 1;
+      long mine = cohortId;
+      long space = spaceId;
+      LoadRun.Result load =
+          LoadRun.run(
+              CONCURRENCY,
+              LOAD,
+              server,
+              n -> {
+                String path =
+                    switch (n % 4) {
+                      case 0 -> "api/v1/cohorts/" + (first + (n * 7919L) % count) + "/threads";
+                      case 1 -> "api/v1/cohorts/" + mine + "/threads?sort=top-rated";
+                      case 2 -> "api/v1/spaces/" + space;
+                      default -> "api/v1/cohorts/" + mine + "/threads";
+                    };
+                String token = n % 4 == 0 ? teacher : members.get(n % members.size());
+                try {
+                  return client.api("GET", path, token, null).statusCode() == 200;
+                } catch (Exception e) {
+                  return false;
+                }
+              });
+      boolean outOfMemory =
+          Files.readString(data.resolve("server.log")).contains("OutOfMemoryError");
+      report(output, seeding, load, gcLog, outOfMemory);
+    } finally {
+      platform.stop();
+      server.stop();
+    }
+  }
+
+  /**
+   * Writes the people, their memberships in new cohorts of the space, and their posts, in batches.
+   * Returns the first and last id of the new cohorts.
+   */
+  private static long[] seed(Path database, long spaceId, long realCohort) throws SQLException {
+    try (Connection db = derby().connect("jdbc:derby:" + database, new Properties())) {
+      db.setAutoCommit(false);
+      long platformId = single(db, "select platform_id from person fetch first 1 rows only");
+      int nextNumber =
+          (int) single(db, "select max(number) from cohort where space_id = " + spaceId);
+      Timestamp now = Timestamp.from(Instant.now());
+      long firstPerson;
+      try (PreparedStatement person =
+          db.prepareStatement(
+              "insert into person (platform_id, subject, name, given_name, family_name,"
+                  + " created_at, updated_at) values (?, ?, ?, 'Bulk', ?, ?, ?)")) {
+        for (int i = 0; i < MEMBERS; i++) {
+          person.setLong(1, platformId);
+          person.setString(2, "bulk-" + i);
+          person.setString(3, "Bulk Person " + i);
+          person.setString(4, "Person " + i);
+          person.setTimestamp(5, now);
+          person.setTimestamp(6, now);
+          person.addBatch();
+          flush(db, person, i);
+        }
+        person.executeBatch();
+        db.commit();
+      }
+      firstPerson = single(db, "select min(id) from person where subject = 'bulk-0'");
+      int cohorts = (MEMBERS + COHORT_SIZE - 1) / COHORT_SIZE;
+      try (PreparedStatement cohort =
+          db.prepareStatement(
+              "insert into cohort (space_id, number, created_at) values (?, ?, ?)")) {
+        for (int c = 0; c < cohorts; c++) {
+          cohort.setLong(1, spaceId);
+          cohort.setInt(2, nextNumber + 1 + c);
+          cohort.setTimestamp(3, now);
+          cohort.addBatch();
+          flush(db, cohort, c);
+        }
+        cohort.executeBatch();
+        db.commit();
+      }
+      long firstCohort =
+          single(
+              db,
+              "select id from cohort where space_id = "
+                  + spaceId
+                  + " and number = "
+                  + (nextNumber + 1));
+      try (PreparedStatement member =
+          db.prepareStatement(
+              "insert into cohort_member (space_id, cohort_id, person_id, role, joined_at)"
+                  + " values (?, ?, ?, 'LEARNER', ?)")) {
+        for (int i = 0; i < MEMBERS; i++) {
+          member.setLong(1, spaceId);
+          member.setLong(2, firstCohort + i / COHORT_SIZE);
+          member.setLong(3, firstPerson + i);
+          member.setTimestamp(4, now);
+          member.addBatch();
+          flush(db, member, i);
+        }
+        member.executeBatch();
+        db.commit();
+      }
+      // One post in a thousand goes to the cohort the benchmark's members read, so its pages
+      // stand on a thousand threads.
+      try (PreparedStatement post =
+          db.prepareStatement(
+              "insert into post (space_id, cohort_id, author_id, kind, title, body_html, status,"
+                  + " client_key, version, created_at, reply_count, rating_count, rating_sum)"
+                  + " values (?, ?, ?, 'DISCUSSION', ?, ?, 'PUBLISHED', ?, 1, ?, 0, ?, ?)")) {
+        Instant start = Instant.parse(LocalDate.now().minusDays(60) + "T00:00:00Z");
+        for (int n = 0; n < POSTS; n++) {
+          int author = n % MEMBERS;
+          long cohortOfAuthor = firstCohort + author / COHORT_SIZE;
+          post.setLong(1, spaceId);
+          post.setLong(2, n % 1000 == 0 ? realCohort : cohortOfAuthor);
+          post.setLong(3, firstPerson + author);
+          post.setString(4, "Thread " + n + ": what worked for me this week");
+          post.setString(
+              5,
+              "<p>A story from work about feedback, retros and #coaching, number " + n + ".</p>");
+          post.setString(6, "bulk-" + n);
+          post.setTimestamp(7, Timestamp.from(start.plusSeconds(n * 5L)));
+          post.setInt(8, n % 7);
+          post.setInt(9, (n % 7) * 4);
+          post.addBatch();
+          flush(db, post, n);
+        }
+        post.executeBatch();
+        db.commit();
+      }
+      return new long[] {firstCohort, firstCohort + cohorts - 1};
+    } finally {
+      try {
+        derby().connect("jdbc:derby:" + database + ";shutdown=true", new Properties()).close();
+      } catch (SQLException expected) {
+        // Derby reports a clean shutdown as an exception (SQLState 08006).
+      }
+    }
+  }
+
+  private static Driver driver;
+
+  /**
+   * The Derby of the WAR, which wrote the database: the demo jar's class path also holds the
+   * application server's older Derby, which cannot open it.
+   */
+  private static synchronized Driver derby() throws SQLException {
+    if (driver != null) {
+      return driver;
+    }
+    try {
+      Path lib = Files.createTempDirectory("peerloop-derby-");
+      List<URL> jars = new ArrayList<>();
+      try (InputStream war =
+              MemoryBenchmark.class.getResourceAsStream("/org/peerloop/demo/peerloop.war");
+          ZipInputStream zip = new ZipInputStream(war)) {
+        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+          String name = e.getName();
+          if (name.startsWith("WEB-INF/lib/derby") && name.endsWith(".jar")) {
+            Path jar = lib.resolve(name.substring(name.lastIndexOf('/') + 1));
+            Files.copy(zip, jar);
+            jars.add(jar.toUri().toURL());
+          }
+        }
+      }
+      ClassLoader loader =
+          new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+      driver =
+          (Driver)
+              Class.forName("org.apache.derby.iapi.jdbc.AutoloadedDriver", true, loader)
+                  .getDeclaredConstructor()
+                  .newInstance();
+      return driver;
+    } catch (IOException | ReflectiveOperationException e) {
+      throw new SQLException("Derby from the WAR could not be loaded", e);
+    }
+  }
+
+  private static void flush(Connection db, PreparedStatement batch, int n) throws SQLException {
+    if (n % 1000 == 999) {
+      batch.executeBatch();
+    }
+    if (n % 20_000 == 19_999) {
+      db.commit();
+    }
+  }
+
+  private static long single(Connection db, String sql) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static long id(HttpResponse<String> response) {
+    Matcher m = ID.matcher(response.body());
+    if (response.statusCode() >= 300 || !m.find()) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  private static void report(
+      Path output, Duration seeding, LoadRun.Result load, Path gcLog, boolean outOfMemory)
+      throws IOException {
+    long maxAfter = 0;
+    long maxBefore = 0;
+    int collections = 0;
+    for (String line : Files.readAllLines(gcLog)) {
+      Matcher m = HEAP_AFTER_GC.matcher(line);
+      if (m.find()) {
+        collections++;
+        maxBefore = Math.max(maxBefore, Long.parseLong(m.group(1)));
+        maxAfter = Math.max(maxAfter, Long.parseLong(m.group(2)));
+      }
+    }
+    String md =
+        MEMBERS
+            + " members in cohorts of "
+            + COHORT_SIZE
+            + " and "
+            + POSTS
+            + " posts, written into the embedded database while the server was stopped (in "
+            + seeding.toSeconds()
+            + " s); then the server ran with `"
+            + HEAP
+            + "` for "
+            + LOAD.toSeconds()
+            + " s under reads at concurrency "
+            + CONCURRENCY
+            + ": a facilitator reading the first page of cohorts spread over the space, members"
+            + " reading their cohort's pages (newest and top-rated over a thousand threads) and"
+            + " the space. Measured "
+            + LocalDate.now()
+            + ", 2 cores, Java "
+            + System.getProperty("java.version")
+            + ".\n\n"
+            + "| requests | failures | per second | p99 ms | collections | heap after GC, max | heap"
+            + " before GC, max | out of memory |\n"
+            + "|---:|---:|---:|---:|---:|---:|---:|---|\n"
+            + "| "
+            + load.operations()
+            + " | "
+            + load.failures()
+            + " | "
+            + Math.round(load.perSecond())
+            + " | "
+            + String.format(java.util.Locale.ROOT, "%.1f", load.p99())
+            + " | "
+            + collections
+            + " | "
+            + maxAfter
+            + " MB | "
+            + maxBefore
+            + " MB | "
+            + (outOfMemory ? "**yes**" : "no")
+            + " |\n\n"
+            + "Reproduce: `mvn -B -DskipTests package && java -cp examples/target/peerloop-demo.jar"
+            + " org.peerloop.demo.bench.MemoryBenchmark`\n";
+    Report.writeSection(output, "memory-benchmark", md);
+    System.out.println(md);
+  }
+}
