@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -25,6 +27,7 @@ import org.peerloop.demo.lms.DemoLms;
  * the session token a launch gives.
  */
 final class BenchClient {
+  static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
   private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
   private final URI tool;
@@ -77,6 +80,47 @@ final class BenchClient {
       throw new IllegalStateException("launch failed: " + (page == null ? "refused" : page.body()));
     }
     return token.group(1);
+  }
+
+  /** A module's space, set up by a facilitator whose session the benchmark keeps. */
+  record Space(String facilitatorToken, long id) {}
+
+  /** Learners launched into a module and placed in its space's cohorts. */
+  record Members(List<String> tokens, long lastCohortId) {}
+
+  /** Launches a facilitator into the module and sets up its space with these settings. */
+  Space setUpSpace(String linkId, String settingsJson) throws IOException, InterruptedException {
+    String teacher = sessionToken(launch(person("teacher", "Instructor"), linkId));
+    return new Space(teacher, number(api("PUT", "api/v1/space", teacher, settingsJson), ID));
+  }
+
+  /** Launches {@code count} learners into the module; each joins with the topics given. */
+  Members join(Space space, String linkId, int count, String topicsJson)
+      throws IOException, InterruptedException {
+    List<String> tokens = new ArrayList<>();
+    long cohort = 0;
+    for (int i = 0; i < count; i++) {
+      String token = sessionToken(launch(person("member-" + i, "Learner"), linkId));
+      tokens.add(token);
+      cohort =
+          number(
+              api(
+                  "POST",
+                  "api/v1/spaces/" + space.id() + "/membership",
+                  token,
+                  "{\"topics\":" + topicsJson + "}"),
+              ID);
+    }
+    return new Members(List.copyOf(tokens), cohort);
+  }
+
+  /** The first number the pattern finds in a successful answer. */
+  static long number(HttpResponse<String> response, Pattern pattern) {
+    Matcher m = pattern.matcher(response.body());
+    if (response.statusCode() >= 300 || !m.find()) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+    }
+    return Long.parseLong(m.group(1));
   }
 
   HttpResponse<String> api(String method, String path, String token, String json)

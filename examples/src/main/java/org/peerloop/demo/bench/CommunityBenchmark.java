@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.peerloop.demo.lms.DemoLms;
 
@@ -29,8 +27,6 @@ public final class CommunityBenchmark {
   static final Duration MEASURE =
       Duration.ofSeconds(Long.getLong("peerloop.bench.measureSeconds", 30));
 
-  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
-
   public static void main(String[] args) throws Exception {
     Path output = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
     Path data = Files.createTempDirectory("peerloop-bench-");
@@ -45,31 +41,13 @@ public final class CommunityBenchmark {
         throw new IllegalStateException("registration failed");
       }
       BenchClient client = new BenchClient(tool, platform);
-      String teacher =
-          BenchClient.sessionToken(
-              client.launch(BenchClient.person("teacher", "Instructor"), "201"));
-      HttpResponse<String> space =
-          client.api(
-              "PUT",
-              "api/v1/space",
-              teacher,
+      BenchClient.Space space =
+          client.setUpSpace(
+              "201",
               "{\"title\":\"Benchmark cohort\",\"phase\":\"pre-course\",\"topics\":[\"coaching\",\"data\"]}");
-      long spaceId = id(space);
-      List<String> members = new ArrayList<>();
-      long cohortId = 0;
-      for (int i = 0; i < MEMBERS; i++) {
-        String token =
-            BenchClient.sessionToken(
-                client.launch(BenchClient.person("member-" + i, "Learner"), "201"));
-        members.add(token);
-        cohortId =
-            id(
-                client.api(
-                    "POST",
-                    "api/v1/spaces/" + spaceId + "/membership",
-                    token,
-                    "{\"topics\":[\"coaching\"]}"));
-      }
+      BenchClient.Members joined = client.join(space, "201", MEMBERS, "[\"coaching\"]");
+      List<String> members = joined.tokens();
+      long cohortId = joined.lastCohortId();
       seed(client, members, cohortId);
 
       long cohort = cohortId;
@@ -155,16 +133,8 @@ public final class CommunityBenchmark {
     }
   }
 
-  private static long id(HttpResponse<String> response) {
-    return id(response, "\"id\":(\\d+)");
-  }
-
   private static long id(HttpResponse<String> response, String pattern) {
-    Matcher m = (pattern == null ? ID : Pattern.compile(pattern)).matcher(response.body());
-    if (response.statusCode() >= 300 || !m.find()) {
-      throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-    }
-    return Long.parseLong(m.group(1));
+    return BenchClient.number(response, Pattern.compile(pattern));
   }
 
   private static void report(Path output, LoadRun.Result reads, LoadRun.Result writes)

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +42,6 @@ public final class MemoryBenchmark {
   static final Duration LOAD = Duration.ofSeconds(Long.getLong("peerloop.bench.loadSeconds", 90));
   private static final int CONCURRENCY = 8;
 
-  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
   private static final Pattern HEAP_AFTER_GC =
       Pattern.compile("GC\\(\\d+\\) Pause.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
@@ -62,30 +60,17 @@ public final class MemoryBenchmark {
         throw new IllegalStateException("registration failed");
       }
       BenchClient client = new BenchClient(tool, platform);
-      String teacher =
-          BenchClient.sessionToken(
-              client.launch(BenchClient.person("teacher", "Instructor"), "201"));
-      long spaceId =
-          id(
-              client.api(
-                  "PUT",
-                  "api/v1/space",
-                  teacher,
-                  "{\"title\":\"Large space\",\"phase\":\"post-course\",\"targetSize\":"
-                      + COHORT_SIZE
-                      + "}"));
-      List<String> members = new ArrayList<>();
-      long cohortId = 0;
-      for (int i = 0; i < COHORT_SIZE; i++) {
-        String token =
-            BenchClient.sessionToken(
-                client.launch(BenchClient.person("member-" + i, "Learner"), "201"));
-        members.add(token);
-        cohortId =
-            id(
-                client.api(
-                    "POST", "api/v1/spaces/" + spaceId + "/membership", token, "{\"topics\":[]}"));
-      }
+      BenchClient.Space setUp =
+          client.setUpSpace(
+              "201",
+              "{\"title\":\"Large space\",\"phase\":\"post-course\",\"targetSize\":"
+                  + COHORT_SIZE
+                  + "}");
+      BenchClient.Members joined = client.join(setUp, "201", COHORT_SIZE, "[]");
+      String teacher = setUp.facilitatorToken();
+      long spaceId = setUp.id();
+      List<String> members = joined.tokens();
+      long cohortId = joined.lastCohortId();
       server.stop();
 
       Instant seedStart = Instant.now();
@@ -285,14 +270,6 @@ public final class MemoryBenchmark {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  private static long id(HttpResponse<String> response) {
-    Matcher m = ID.matcher(response.body());
-    if (response.statusCode() >= 300 || !m.find()) {
-      throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-    }
-    return Long.parseLong(m.group(1));
   }
 
   private static void report(
