@@ -127,9 +127,24 @@ class LaunchFlowIT {
   }
 
   @Test
-  void aTokenSignedWithAnotherKeyIsRefusedWithAPageThatSaysWhy() throws Exception {
+  void aRefusalSpeaksThePersonsLanguage() throws Exception {
     LaunchDriver.Form launch =
         driver.authenticate(driver.submit(driver.loginForm("4", "201", false)));
+    assertEquals(200, driver.submit(launch).statusCode());
+
+    HttpResponse<String> replay = driver.submit(launch);
+
+    assertEquals("state-unknown", reasonOf(replay.body()));
+    assertTrue(replay.body().contains("<html lang=\"es-MX\">"), replay.body());
+    assertTrue(replay.body().contains("PeerLoop no pudo abrirse"), replay.body());
+    assertTrue(
+        replay.body().contains("Vuelve a abrir la actividad desde el curso."), replay.body());
+  }
+
+  @Test
+  void aTokenSignedWithAnotherKeyIsRefusedWithAPageThatSaysWhy() throws Exception {
+    LaunchDriver.Form launch =
+        driver.authenticate(driver.submit(driver.loginForm("2", "201", false)));
     SignedJWT genuine = SignedJWT.parse(launch.fields().get("id_token"));
     RSAKey attacker = new RSAKeyGenerator(2048).keyID(genuine.getHeader().getKeyID()).generate();
     SignedJWT forged =

@@ -37,7 +37,15 @@ final class BenchClient {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .followRedirects(HttpClient.Redirect.NEVER)
-          .executor(Executors.newFixedThreadPool(4))
+          // Daemon threads: the benchmark's JVM must end when its main method does.
+          .executor(
+              Executors.newFixedThreadPool(
+                  4,
+                  task -> {
+                    Thread thread = new Thread(task, "bench-http");
+                    thread.setDaemon(true);
+                    return thread;
+                  }))
           .build();
 
   BenchClient(URI tool, DemoLms platform) {

@@ -142,17 +142,31 @@ public class LaunchPages {
         .response(200, base());
   }
 
-  /** A refused launch: a sentence for the person, the code for their administrator. */
+  /** A refused login, or a launch refused before its token was read: in English. */
   public Response refused(LaunchRefusedException e) {
-    return Page.titled("PeerLoop could not open")
-        .html("<section class=\"refusal\" role=\"alert\"><h1>PeerLoop could not open</h1><p>")
-        .html(Html.escape(e.refusal().sentence()))
-        .html("</p><p class=\"code\">Reason code: <code id=\"reason\">")
-        .html(Html.escape(e.refusal().code()))
-        .html("</code></p>")
-        .html(
-            "<p class=\"hint\">If this keeps happening, give the reason code to your LMS"
-                + " administrator.</p></section>")
+    return refused(e, null);
+  }
+
+  /**
+   * A refused launch: a sentence for the person, in their language when the launch said it, and the
+   * code for their administrator.
+   */
+  public Response refused(LaunchRefusedException e, String locale) {
+    Messages words = Messages.forLocale(locale);
+    String code = e.refusal().code();
+    return Page.titled(words.get("refusal.heading"))
+        .lang(Messages.formatTag(locale))
+        .html("<section class=\"refusal\" role=\"alert\"><h1>")
+        .html(Html.escape(words.get("refusal.heading")))
+        .html("</h1><p>")
+        .html(Html.escape(words.get("refusal." + code)))
+        .html("</p><p class=\"code\">")
+        .html(Html.escape(words.get("refusal.code")))
+        .html(" <code id=\"reason\">")
+        .html(Html.escape(code))
+        .html("</code></p><p class=\"hint\">")
+        .html(Html.escape(words.get("refusal.hint")))
+        .html("</p></section>")
         .response(e.refusal().status(), base());
   }
 }

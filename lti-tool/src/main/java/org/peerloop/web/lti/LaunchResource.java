@@ -52,7 +52,7 @@ public class LaunchResource {
           : pages.signedIn((LaunchOutcome.Session) outcome, origin);
     } catch (LaunchRefusedException e) {
       LaunchRefusalLog.record(e, idToken);
-      return pages.refused(e);
+      return pages.refused(e, UnverifiedLocale.of(idToken));
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.peerloop.lti.launch.Refusal;
 
 /**
  * Every language is complete: the same keys and placeholders in each bundle, and every message the
@@ -116,6 +117,18 @@ class MessagesTest {
             "editor.link");
     assertEquals(
         Set.of(), keys.stream().filter(k -> !english.containsKey(k)).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void everyLaunchRefusalHasASentenceInEveryLanguage() {
+    for (String language : Messages.LANGUAGES) {
+      Map<String, String> words = Messages.forLocale(language).all();
+      for (Refusal refusal : Refusal.values()) {
+        assertTrue(
+            words.containsKey("refusal." + refusal.code()),
+            language + " lacks refusal." + refusal.code());
+      }
+    }
   }
 
   @ParameterizedTest
