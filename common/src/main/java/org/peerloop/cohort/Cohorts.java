@@ -174,6 +174,36 @@ public class Cohorts {
         .getResultList();
   }
 
+  /** A page of a space's cohorts by number: those numbered after {@code afterNumber}. */
+  public List<Cohort> cohortsOf(Space space, int afterNumber, int limit) {
+    return em.createQuery(
+            "select c from Cohort c where c.space = :space and c.number > :after"
+                + " order by c.number",
+            Cohort.class)
+        .setParameter("space", space)
+        .setParameter("after", afterNumber)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** The members of several cohorts, in one query, grouped by cohort in join order. */
+  public Map<Long, List<CohortMember>> membersOf(List<Cohort> page) {
+    Map<Long, List<CohortMember>> byCohort = new LinkedHashMap<>();
+    page.forEach(c -> byCohort.put(c.id(), new ArrayList<>()));
+    if (page.isEmpty()) {
+      return byCohort;
+    }
+    em.createQuery(
+            "select m from CohortMember m where m.cohort in :cohorts order by m.joinedAt, m.id",
+            CohortMember.class)
+        .setParameter("cohorts", page)
+        .setHint("eclipselink.batch.type", "IN")
+        .setHint("eclipselink.batch", "m.person")
+        .getResultList()
+        .forEach(m -> byCohort.get(m.cohort().id()).add(m));
+    return byCohort;
+  }
+
   public List<CohortMember> membersOf(Cohort cohort) {
     return em.createQuery(
             "select m from CohortMember m where m.cohort = :cohort order by m.joinedAt, m.id",

@@ -39,6 +39,9 @@ class BrowserLaunchIT {
 
     assertEquals("ready", app.getAttribute("data-state"), app.getText());
     assertEquals("Signed in as Ada Ito", browser.find("#signed-in-as").getText());
+    // Nobody has set up this module's space: the learner is told so, plainly.
+    assertEquals("no-space", app.getAttribute("data-view"));
+    browser.assertAccessible("no space yet");
     String frameUrl = (String) browser.script("return location.href");
     assertTrue(frameUrl.startsWith(stack.settings.baseUrl().toString()), frameUrl);
     assertTrue(browser.driver.manage().getCookies().isEmpty(), "PeerLoop set no cookie");

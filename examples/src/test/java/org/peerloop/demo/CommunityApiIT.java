@@ -119,6 +119,17 @@ class CommunityApiIT {
     assertEquals(200, all.statusCode(), all.body());
     assertTrue(all.body().contains("\"number\":2"), "a second cohort opened: " + all.body());
     assertEquals(403, call("GET", "api/v1/spaces/" + spaceId + "/cohorts", "2", null).statusCode());
+
+    // Cohorts come in pages by number, each with its members.
+    String first = call("GET", "api/v1/spaces/" + spaceId + "/cohorts?limit=1", "5", null).body();
+    assertTrue(first.contains("\"number\":1,") && !first.contains("\"number\":2,"), first);
+    assertTrue(first.contains("\"name\":\"Ada Ito\""), first);
+    String second =
+        call("GET", "api/v1/spaces/" + spaceId + "/cohorts?after=1&limit=1", "5", null).body();
+    assertTrue(second.contains("\"number\":2,") && !second.contains("\"number\":1,"), second);
+    HttpResponse<String> tooMany =
+        call("GET", "api/v1/spaces/" + spaceId + "/cohorts?limit=500", "5", null);
+    assertEquals(400, tooMany.statusCode(), tooMany.body());
   }
 
   @Test

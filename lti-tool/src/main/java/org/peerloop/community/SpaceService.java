@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
@@ -77,14 +78,17 @@ public class SpaceService {
     return Views.CohortView.of(member.cohort(), cohorts.membersOf(member.cohort()));
   }
 
-  /** Every cohort of a space, for its facilitators. */
+  /**
+   * A page of a space's cohorts with their members, for its facilitators: a space of a hundred
+   * thousand learners has thousands of cohorts, never read at once.
+   */
   @Transactional
-  public List<Views.CohortView> cohorts(Caller caller, long spaceId) {
+  public List<Views.CohortView> cohorts(Caller caller, long spaceId, int afterNumber, int limit) {
     scope.requireFacilitator(caller);
     Space space = scope.space(caller, spaceId);
-    return cohorts.cohortsOf(space).stream()
-        .map((Cohort c) -> Views.CohortView.of(c, cohorts.membersOf(c)))
-        .toList();
+    List<Cohort> page = cohorts.cohortsOf(space, afterNumber, limit);
+    Map<Long, List<CohortMember>> members = cohorts.membersOf(page);
+    return page.stream().map(c -> Views.CohortView.of(c, members.get(c.id()))).toList();
   }
 
   /** A facilitator moves a member to another cohort of the same space; the move is audited. */

@@ -3,15 +3,19 @@ package org.peerloop.web.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -126,8 +130,11 @@ public class SpacesResource {
 
   @GET
   @Path("spaces/{spaceId}/cohorts")
-  public List<Views.CohortView> cohorts(@PathParam("spaceId") long spaceId) {
-    return spaces.cohorts(caller(), spaceId);
+  public List<Views.CohortView> cohorts(
+      @PathParam("spaceId") long spaceId,
+      @QueryParam("after") @DefaultValue("0") @Min(0) int afterNumber,
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    return spaces.cohorts(caller(), spaceId, afterNumber, limit);
   }
 
   @POST

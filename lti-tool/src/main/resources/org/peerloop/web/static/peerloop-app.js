@@ -89,8 +89,12 @@
       });
   };
 
+  /** Cohorts come in pages: a large space has thousands. */
+  PL.COHORT_PAGE = 50;
+
+  /** The first page of the space's cohorts, for facilitators. */
   PL.loadCohorts = function () {
-    return PL.api("v1/spaces/" + PL.state.space.id + "/cohorts").then(function (cohorts) {
+    return PL.api("v1/spaces/" + PL.state.space.id + "/cohorts?limit=" + PL.COHORT_PAGE).then(function (cohorts) {
       PL.state.cohorts = cohorts;
       var current = PL.state.cohort;
       PL.state.cohort =

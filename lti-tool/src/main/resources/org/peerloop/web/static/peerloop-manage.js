@@ -296,75 +296,99 @@
           ]
         );
       }
-      PL.show(view, 
+      function section(cohort) {
+        var headingId = PL.id("cohort");
+        return h("section", { class: "cohort", "aria-labelledby": headingId }, [
+          h("h3", { id: headingId }, t("cohort.heading", { number: cohort.number }) + " · " + PL.tn("cohort.people", cohort.members.length)),
+          h("table", {}, [
+            h("thead", {}, h("tr", {}, [
+              h("th", { scope: "col" }, t("cohorts.name")),
+              h("th", { scope: "col" }, t("cohorts.topics")),
+              h("th", { scope: "col" }, t("cohorts.role")),
+              h("th", { scope: "col" }, t("cohorts.actions"))
+            ])),
+            h(
+              "tbody",
+              {},
+              cohort.members.map(function (member) {
+                var cell = h("td", {});
+                if (cohorts.length > 1) {
+                  cell.append(
+                    h(
+                      "button",
+                      {
+                        type: "button",
+                        class: "quiet",
+                        onclick: function () {
+                          PL.show(cell, moveForm(member, cohort));
+                          cell.querySelector("select").focus();
+                          PL.resize();
+                        }
+                      },
+                      t("cohorts.move")
+                    )
+                  );
+                }
+                if (PL.state.space.moderation === "EXPERT_REVIEW" && member.role !== "FACILITATOR") {
+                  var reviewer = member.role === "EXPERT_REVIEWER";
+                  cell.append(
+                    h(
+                      "button",
+                      {
+                        type: "button",
+                        class: "quiet",
+                        onclick: function () {
+                          PL.api("v1/members/" + member.id + "/role", {
+                            method: "PUT",
+                            body: { role: reviewer ? "learner" : "expert-reviewer" }
+                          }).then(function () {
+                            PL.announce(t("cohorts.roleChanged", { name: member.person.name }));
+                            PL.views.cohorts(view);
+                          }, PL.notice);
+                        }
+                      },
+                      reviewer ? t("cohorts.makeLearner") : t("cohorts.makeReviewer")
+                    )
+                  );
+                }
+                return h("tr", {}, [
+                  h("th", { scope: "row" }, member.person.name),
+                  h("td", {}, (member.topics || []).join(", ")),
+                  h("td", {}, t("role." + member.role)),
+                  cell
+                ]);
+              })
+            )
+          ])
+        ]);
+      }
+      var list = h("div", { class: "cohort-list" }, cohorts.map(section));
+      var more = h(
+        "button",
+        {
+          type: "button",
+          class: "quiet",
+          hidden: cohorts.length < PL.COHORT_PAGE,
+          onclick: function () {
+            var last = cohorts[cohorts.length - 1];
+            PL.api("v1/spaces/" + PL.state.space.id + "/cohorts?after=" + last.number + "&limit=" + PL.COHORT_PAGE).then(function (page) {
+              page.forEach(function (cohort) {
+                cohorts.push(cohort);
+                list.append(section(cohort));
+              });
+              more.hidden = page.length < PL.COHORT_PAGE;
+              PL.resize();
+            }, PL.notice);
+          }
+        },
+        t("cohorts.more")
+      );
+      PL.show(
+        view,
         h("h2", {}, t("cohorts.heading")),
         cohorts.length ? null : h("p", { class: "empty" }, t("cohorts.none")),
-        cohorts.map(function (cohort) {
-          var headingId = PL.id("cohort");
-          return h("section", { class: "cohort", "aria-labelledby": headingId }, [
-            h("h3", { id: headingId }, t("cohort.heading", { number: cohort.number }) + " · " + PL.tn("cohort.people", cohort.members.length)),
-            h("table", {}, [
-              h("thead", {}, h("tr", {}, [
-                h("th", { scope: "col" }, t("cohorts.name")),
-                h("th", { scope: "col" }, t("cohorts.topics")),
-                h("th", { scope: "col" }, t("cohorts.role")),
-                h("th", { scope: "col" }, t("cohorts.actions"))
-              ])),
-              h(
-                "tbody",
-                {},
-                cohort.members.map(function (member) {
-                  var cell = h("td", {});
-                  if (cohorts.length > 1) {
-                    cell.append(
-                      h(
-                        "button",
-                        {
-                          type: "button",
-                          class: "quiet",
-                          onclick: function () {
-                            PL.show(cell, moveForm(member, cohort));
-                            cell.querySelector("select").focus();
-                            PL.resize();
-                          }
-                        },
-                        t("cohorts.move")
-                      )
-                    );
-                  }
-                  if (PL.state.space.moderation === "EXPERT_REVIEW" && member.role !== "FACILITATOR") {
-                    var reviewer = member.role === "EXPERT_REVIEWER";
-                    cell.append(
-                      h(
-                        "button",
-                        {
-                          type: "button",
-                          class: "quiet",
-                          onclick: function () {
-                            PL.api("v1/members/" + member.id + "/role", {
-                              method: "PUT",
-                              body: { role: reviewer ? "learner" : "expert-reviewer" }
-                            }).then(function () {
-                              PL.announce(t("cohorts.roleChanged", { name: member.person.name }));
-                              PL.views.cohorts(view);
-                            }, PL.notice);
-                          }
-                        },
-                        reviewer ? t("cohorts.makeLearner") : t("cohorts.makeReviewer")
-                      )
-                    );
-                  }
-                  return h("tr", {}, [
-                    h("th", { scope: "row" }, member.person.name),
-                    h("td", {}, (member.topics || []).join(", ")),
-                    h("td", {}, t("role." + member.role)),
-                    cell
-                  ]);
-                })
-              )
-            ])
-          ]);
-        })
+        list,
+        more
       );
     });
   };
