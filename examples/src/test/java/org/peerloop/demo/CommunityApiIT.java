@@ -56,6 +56,16 @@ class CommunityApiIT {
     return Long.parseLong(m.group(1));
   }
 
+  /** The membership id of a person in the space, as a facilitator reads it. */
+  private static String memberId(String name) throws Exception {
+    String cohorts = call("GET", "api/v1/spaces/" + spaceId + "/cohorts", "5", null).body();
+    Matcher member =
+        Pattern.compile("\"id\":(\\d+),\"person\":\\{\"id\":\\d+,\"name\":\"" + name + "\"")
+            .matcher(cohorts);
+    assertTrue(member.find(), cohorts);
+    return member.group(1);
+  }
+
   /** A post's own id (its author's id comes first in the alphabetically ordered JSON). */
   private static long postId(String json) {
     Matcher m = Pattern.compile("\"id\":(\\d+),\"kind\"").matcher(json);
@@ -376,17 +386,11 @@ class CommunityApiIT {
   @Test
   @Order(9)
   void aFacilitatorMovesAMemberAndALearnerCannot() throws Exception {
-    String cohorts = call("GET", "api/v1/spaces/" + spaceId + "/cohorts", "5", null).body();
-    Matcher hugo =
-        Pattern.compile("\"id\":(\\d+),\"person\":\\{\"id\":\\d+,\"name\":\"Hugo Martin\"")
-            .matcher(cohorts);
-    assertTrue(hugo.find(), cohorts);
+    String hugo = memberId("Hugo Martin");
     String move = "{\"cohortId\":" + firstCohort + ",\"reason\":\"works with Ada\"}";
 
-    assertEquals(
-        403, call("POST", "api/v1/members/" + hugo.group(1) + "/move", "2", move).statusCode());
-    HttpResponse<String> moved =
-        call("POST", "api/v1/members/" + hugo.group(1) + "/move", "5", move);
+    assertEquals(403, call("POST", "api/v1/members/" + hugo + "/move", "2", move).statusCode());
+    HttpResponse<String> moved = call("POST", "api/v1/members/" + hugo + "/move", "5", move);
     assertEquals(200, moved.statusCode(), moved.body());
     assertEquals(
         firstCohort,
@@ -412,12 +416,7 @@ class CommunityApiIT {
   @Test
   @Order(11)
   void aFacilitatorNamesAnExpertReviewerWhoMayThenReview() throws Exception {
-    String cohorts = call("GET", "api/v1/spaces/" + spaceId + "/cohorts", "5", null).body();
-    Matcher grace =
-        Pattern.compile("\\{\"id\":(\\d+),\"person\":\\{\"id\":\\d+,\"name\":\"Grace Kim\"")
-            .matcher(cohorts);
-    assertTrue(grace.find(), cohorts);
-    String path = "api/v1/members/" + grace.group(1) + "/role";
+    String path = "api/v1/members/" + memberId("Grace Kim") + "/role";
     assertEquals(
         403, call("GET", "api/v1/spaces/" + spaceId + "/review-queue", "7", null).statusCode());
 
