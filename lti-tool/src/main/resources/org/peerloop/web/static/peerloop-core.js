@@ -10,7 +10,7 @@
   var expiresAt = data.expiresAt || null;
   var refreshTimer = null;
 
-  var PL = (window.PeerLoop = { data: data, locale: locale, views: {} });
+  var PL = (window.PeerLoop = { locale: locale, views: {} });
 
   function supported(tag) {
     if (!tag) {
@@ -224,10 +224,6 @@
         token = granted.token;
         expiresAt = granted.expiresAt;
       });
-  };
-
-  PL.token = function () {
-    return token;
   };
 
   /** Keeps the token fresh while the page is open; the server ends sessions 12 h after launch. */
