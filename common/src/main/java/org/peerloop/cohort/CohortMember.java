@@ -54,6 +54,10 @@ public class CohortMember {
   @Column(name = "joined_at", nullable = false)
   private Instant joinedAt;
 
+  /** False once the person left the course in the LMS; what they wrote stays. */
+  @Column(nullable = false)
+  private boolean active = true;
+
   protected CohortMember() {}
 
   CohortMember(Cohort cohort, Person person, MemberRole role, List<String> topics, Instant now) {
@@ -63,6 +67,15 @@ public class CohortMember {
     this.role = role;
     this.topics.addAll(topics);
     this.joinedAt = now;
+  }
+
+  /** Follows the course roster: left the course, or came back. */
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  public boolean isActive() {
+    return active;
   }
 
   void moveTo(Cohort target) {

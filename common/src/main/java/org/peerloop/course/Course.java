@@ -41,6 +41,10 @@ public class Course {
   @Column(length = LABEL_MAX)
   private String label;
 
+  /** The platform's Names and Roles endpoint for this course (NRPS 2.0 §3.6.1), once sent. */
+  @Column(name = "memberships_url", length = 2048)
+  private String membershipsUrl;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -72,6 +76,19 @@ public class Course {
     this.label = clippedLabel;
     this.updatedAt = now;
     return true;
+  }
+
+  /** Keeps the roster endpoint the latest launch named; returns whether it changed. */
+  public boolean useMembershipsUrl(String url) {
+    if (url == null || url.equals(membershipsUrl)) {
+      return false;
+    }
+    membershipsUrl = Require.clipped(url, 2048);
+    return true;
+  }
+
+  public String membershipsUrl() {
+    return membershipsUrl;
   }
 
   public Long id() {

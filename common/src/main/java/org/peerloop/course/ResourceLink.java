@@ -43,6 +43,18 @@ public class ResourceLink {
   @Column(length = DESCRIPTION_MAX)
   private String description;
 
+  /** The AGS endpoint claim of the latest launch (AGS 2.0 §3.4): the container of line items. */
+  @Column(name = "lineitems_url", length = 2048)
+  private String lineItemsUrl;
+
+  /** The line item the platform coupled to this link, if exactly one. */
+  @Column(name = "lineitem_url", length = 2048)
+  private String lineItemUrl;
+
+  /** The AGS scopes the platform offers for this link, space separated. */
+  @Column(name = "grade_scopes", length = 1024)
+  private String gradeScopes;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -78,6 +90,25 @@ public class ResourceLink {
     description = clippedDescription;
     updatedAt = now;
     return true;
+  }
+
+  /** Keeps the grade service endpoints the latest launch named. */
+  public void useGradeService(String lineItems, String lineItem, String scopes) {
+    this.lineItemsUrl = Require.clipped(lineItems, 2048);
+    this.lineItemUrl = Require.clipped(lineItem, 2048);
+    this.gradeScopes = Require.clipped(scopes, 1024);
+  }
+
+  public String lineItemsUrl() {
+    return lineItemsUrl;
+  }
+
+  public String lineItemUrl() {
+    return lineItemUrl;
+  }
+
+  public String gradeScopes() {
+    return gradeScopes;
   }
 
   public Long id() {

@@ -89,6 +89,32 @@ public class Space {
   @OrderBy("position")
   private List<Prompt> prompts = new ArrayList<>();
 
+  @Column(name = "grade_enabled", nullable = false)
+  private boolean gradeEnabled;
+
+  @Column(name = "grade_maximum", nullable = false)
+  private int gradeMaximum;
+
+  @Column(name = "points_thread", nullable = false)
+  private int pointsThread;
+
+  @Column(name = "points_reply", nullable = false)
+  private int pointsReply;
+
+  @Column(name = "points_rating", nullable = false)
+  private int pointsRating;
+
+  @Column(name = "points_story", nullable = false)
+  private int pointsStory;
+
+  @Column(name = "points_full", nullable = false)
+  private int pointsFull;
+
+  /** The space this one was copied from with its course (settings only, never posts). */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "copied_from_id")
+  private Space copiedFrom;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -115,6 +141,14 @@ public class Space {
     this.grouping = settings.grouping();
     this.moderation = settings.moderation();
     this.ratingsEnabled = settings.ratingsEnabled();
+    Grading grading = settings.grading();
+    this.gradeEnabled = grading.enabled();
+    this.gradeMaximum = grading.maximum();
+    this.pointsThread = grading.thread();
+    this.pointsReply = grading.reply();
+    this.pointsRating = grading.rating();
+    this.pointsStory = grading.story();
+    this.pointsFull = grading.fullMarks();
     this.topics.clear();
     this.topics.addAll(settings.topics());
     this.prompts.clear();
@@ -122,6 +156,48 @@ public class Space {
       this.prompts.add(new Prompt(this, prompts.size(), prompt));
     }
     this.updatedAt = now;
+  }
+
+  /**
+   * A copy of this space's settings for another course (a course copied in the LMS keeps its
+   * links): the same agenda and rules, dated as given, with no cohorts or posts.
+   */
+  public Space copyFor(Course otherCourse, Instant now) {
+    Space copy = new Space(otherCourse, null, settings(), now);
+    copy.copiedFrom = this;
+    return copy;
+  }
+
+  /** The settings as a designer last saved them. */
+  public SpaceSettings settings() {
+    return new SpaceSettings(
+        title,
+        phase,
+        opensAt,
+        closesAt,
+        opensOnCompletion,
+        targetSize,
+        grouping,
+        moderation,
+        ratingsEnabled,
+        List.copyOf(topics),
+        prompts.stream().map(p -> new SpaceSettings.PromptText(p.text(), p.dueOn())).toList(),
+        grading());
+  }
+
+  public Grading grading() {
+    return new Grading(
+        gradeEnabled,
+        gradeMaximum,
+        pointsThread,
+        pointsReply,
+        pointsRating,
+        pointsStory,
+        pointsFull);
+  }
+
+  public Space copiedFrom() {
+    return copiedFrom;
   }
 
   /** Whether people may write now: opened, and not closed. */

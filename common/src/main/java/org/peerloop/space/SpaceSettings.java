@@ -17,6 +17,7 @@ import org.peerloop.errors.InvalidValueException;
  * @param closesAt when it becomes read-only; {@code null} for never
  * @param opensOnCompletion for post-course spaces: open for each learner when they complete the
  *     module, instead of at {@code opensAt}
+ * @param grading the participation grade sent to the LMS; {@code null} for none
  */
 public record SpaceSettings(
     String title,
@@ -29,7 +30,8 @@ public record SpaceSettings(
     Moderation moderation,
     boolean ratingsEnabled,
     List<String> topics,
-    List<PromptText> prompts) {
+    List<PromptText> prompts,
+    Grading grading) {
 
   public static final int TITLE_MAX = 512;
   public static final int TOPIC_MAX = 80;
@@ -71,6 +73,7 @@ public record SpaceSettings(
     moderation = moderation == null ? Moderation.OPEN : moderation;
     topics = checkedTopics(topics);
     prompts = checkedPrompts(prompts);
+    grading = grading == null ? Grading.OFF : grading;
   }
 
   private static List<String> checkedTopics(List<String> topics) {

@@ -42,7 +42,18 @@ class ActivityLogTest {
                   course,
                   null,
                   new SpaceSettings(
-                      "S", Phase.PRE_COURSE, null, null, false, 17, null, null, true, null, null),
+                      "S",
+                      Phase.PRE_COURSE,
+                      null,
+                      null,
+                      false,
+                      17,
+                      null,
+                      null,
+                      true,
+                      null,
+                      null,
+                      null),
                   clock.instant());
           em.persist(space);
           Person ada =

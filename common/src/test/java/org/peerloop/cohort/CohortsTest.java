@@ -56,7 +56,8 @@ class CohortsTest {
                       null,
                       true,
                       List.of("coaching", "data", "ethics"),
-                      List.of()),
+                      List.of(),
+                      null),
                   clock.instant());
           em.persist(created);
           return created;

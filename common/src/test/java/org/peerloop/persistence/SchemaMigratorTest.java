@@ -50,7 +50,12 @@ class SchemaMigratorTest {
             "POST_RATING",
             "POST_AUDIT",
             "POST_FLAG",
-            "ACTIVITY_EVENT"),
+            "ACTIVITY_EVENT",
+            "SPACE_LINK",
+            "ROSTER_ENTRY",
+            "ROSTER_SYNC",
+            "GRADE_RECORD",
+            "GRADE_SYNC_LOG"),
         applicationTables(ds));
   }
 

@@ -51,7 +51,8 @@ final class CohortFixture {
                           moderation,
                           ratings,
                           List.of("coaching"),
-                          List.of(new SpaceSettings.PromptText("What will you try first?", null))),
+                          List.of(new SpaceSettings.PromptText("What will you try first?", null)),
+                          null),
                       clock.instant());
               em.persist(created);
               return created;

@@ -19,7 +19,18 @@ class SpaceSettingsTest {
       int target,
       List<String> topics) {
     return new SpaceSettings(
-        "Cohorts", phase, opens, closes, onCompletion, target, null, null, true, topics, null);
+        "Cohorts",
+        phase,
+        opens,
+        closes,
+        onCompletion,
+        target,
+        null,
+        null,
+        true,
+        topics,
+        null,
+        null);
   }
 
   private static String fieldOf(Runnable settings) {
@@ -40,7 +51,8 @@ class SpaceSettingsTest {
             null,
             true,
             List.of(" coaching "),
-            List.of(new SpaceSettings.PromptText(" What will you try? ", null)));
+            List.of(new SpaceSettings.PromptText(" What will you try? ", null)),
+            null);
 
     assertEquals("Leading change", s.title());
     assertEquals(GroupingMode.TOPICS, s.grouping());
@@ -67,7 +79,18 @@ class SpaceSettingsTest {
         fieldOf(
             () ->
                 new SpaceSettings(
-                    " ", Phase.PRE_COURSE, null, null, false, 17, null, null, true, null, null)));
+                    " ",
+                    Phase.PRE_COURSE,
+                    null,
+                    null,
+                    false,
+                    17,
+                    null,
+                    null,
+                    true,
+                    null,
+                    null,
+                    null)));
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.peerloop.cohort.MemberRole;
 import org.peerloop.course.ResourceLink;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.space.Space;
+import org.peerloop.space.SpaceLink;
 import org.peerloop.space.SpaceSettings;
 
 /** Spaces and cohorts for the caller of a session. */
@@ -49,6 +50,7 @@ public class SpaceService {
     ResourceLink link = em.find(ResourceLink.class, caller.resourceLinkId());
     Space space = new Space(link.course(), link, settings, clock.instant());
     em.persist(space);
+    em.persist(new SpaceLink(link, space, clock.instant()));
     em.flush();
     return Views.SpaceView.of(space, clock.instant());
   }
@@ -122,10 +124,8 @@ public class SpaceService {
     if (caller.resourceLinkId() == null) {
       return Optional.empty();
     }
-    return em.createQuery("select s from Space s where s.resourceLink.id = :link", Space.class)
-        .setParameter("link", caller.resourceLinkId())
-        .getResultStream()
-        .findFirst();
+    return Optional.ofNullable(em.find(SpaceLink.class, caller.resourceLinkId()))
+        .map(SpaceLink::space);
   }
 
   private static NotFoundException notConfigured() {

@@ -6,6 +6,7 @@ import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
 import org.peerloop.people.Person;
 import org.peerloop.post.Post;
+import org.peerloop.space.Grading;
 import org.peerloop.space.Prompt;
 import org.peerloop.space.Space;
 
@@ -32,6 +33,7 @@ public final class Views {
       boolean ratingsEnabled,
       List<String> topics,
       List<PromptView> prompts,
+      Grading grading,
       boolean open) {
     static SpaceView of(Space s, Instant now) {
       return new SpaceView(
@@ -47,6 +49,7 @@ public final class Views {
           s.ratingsEnabled(),
           s.topics(),
           s.prompts().stream().map(PromptView::of).toList(),
+          s.grading(),
           s.isOpenAt(now));
     }
   }
@@ -58,9 +61,12 @@ public final class Views {
     }
   }
 
-  public record MemberView(long id, PersonView person, String role, List<String> topics) {
+  /** A member; {@code active} is false once they left the course in the LMS. */
+  public record MemberView(
+      long id, PersonView person, String role, List<String> topics, boolean active) {
     static MemberView of(CohortMember m) {
-      return new MemberView(m.id(), PersonView.of(m.person()), m.role().name(), m.topics());
+      return new MemberView(
+          m.id(), PersonView.of(m.person()), m.role().name(), m.topics(), m.isActive());
     }
   }
 

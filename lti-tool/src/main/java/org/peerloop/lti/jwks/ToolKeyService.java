@@ -1,10 +1,16 @@
 package org.peerloop.lti.jwks;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +28,28 @@ public class ToolKeyService {
   @Transactional
   public String currentKeyId() {
     return keys.current().kid();
+  }
+
+  /**
+   * Signs claims with the current key (RS256, {@code kid} in the header, {@code typ} JWT), as
+   * platforms expect of deep-linking responses and client assertions (Security Framework §5.1.3).
+   */
+  @Transactional
+  public String sign(JWTClaimsSet claims) {
+    SigningKey key = keys.current();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.parse(key.algorithm()))
+                .keyID(key.kid())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
+    try {
+      jwt.sign(new RSASSASigner(key.privateKey()));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Signing with key " + key.kid() + " failed", e);
+    }
+    return jwt.serialize();
   }
 
   /** Whether a signing key is loaded, without making one (health checks must not write). */

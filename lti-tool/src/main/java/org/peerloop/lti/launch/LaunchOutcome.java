@@ -10,7 +10,10 @@ import java.util.Set;
  */
 public sealed interface LaunchOutcome {
 
-  /** A signed-in page. */
+  /**
+   * A signed-in page; for a deep linking request, with the ticket its picker sends back with the
+   * designer's choice.
+   */
   record Session(
       String token,
       Instant expiresAt,
@@ -20,7 +23,8 @@ public sealed interface LaunchOutcome {
       List<String> roles,
       MessageType messageType,
       String returnUrl,
-      Set<String> frameOrigins)
+      Set<String> frameOrigins,
+      String deepLinkingTicket)
       implements LaunchOutcome {}
 
   /** A page that must read the nonce back from platform storage before it gets a session. */

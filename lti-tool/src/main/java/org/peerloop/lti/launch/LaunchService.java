@@ -1,13 +1,15 @@
 package org.peerloop.lti.launch;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Set;
 import org.peerloop.course.Course;
 import org.peerloop.course.CourseRepository;
-import org.peerloop.course.ResourceLink;
+import org.peerloop.lti.deeplinking.DeepLinkingRequest;
+import org.peerloop.lti.deeplinking.DeepLinkingTicket;
 import org.peerloop.lti.platform.CachedPlatformKeys;
 import org.peerloop.lti.platform.PlatformDirectory;
 import org.peerloop.lti.platform.Registration;
@@ -37,6 +39,7 @@ public class LaunchService {
   @Inject ToolSecrets secrets;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject Event<LaunchRecorded> launched;
 
   @Transactional
   public LaunchOutcome launch(String idToken, String state) {
@@ -88,9 +91,22 @@ public class LaunchService {
                         id,
                         launch.resourceLinkTitle(),
                         launch.resourceLinkDescription()))
-            .map(ResourceLink::id)
+            .map(
+                link -> {
+                  launch
+                      .gradeService()
+                      .ifPresent(
+                          g ->
+                              link.useGradeService(
+                                  g.lineItems(), g.lineItem(), String.join(" ", g.scopes())));
+                  return link.id();
+                })
             .orElse(null);
+    launch.membershipsUrl().ifPresent(course::useMembershipsUrl);
     Set<Role> roles = RoleMap.map(launch.roles());
+    launched.fire(
+        new LaunchRecorded(
+            platform.id(), person.id(), course.id(), linkId, launch.custom(), roles));
     SessionTokenCodec.IssuedToken token =
         sessions.issue(person.id(), platform.id(), course.id(), linkId, roles);
     return new LaunchOutcome.Session(
@@ -102,7 +118,14 @@ public class LaunchService {
         roles.stream().map(Enum::name).sorted().toList(),
         launch.messageType(),
         launch.returnUrl().orElse(null),
-        launch.registration().frameOrigins());
+        launch.registration().frameOrigins(),
+        launch.messageType() == MessageType.DEEP_LINKING
+            ? deepLinkingTicket().issue(DeepLinkingRequest.of(launch, person.id(), course.id()))
+            : null);
+  }
+
+  private DeepLinkingTicket deepLinkingTicket() {
+    return new DeepLinkingTicket(secrets.secret(ToolSecrets.DEEP_LINKING), clock);
   }
 
   private LaunchBinding binding() {

@@ -87,6 +87,42 @@ public record ValidLaunch(
     return values;
   }
 
+  /** The Names and Roles endpoint of the context (NRPS 2.0 §3.6.1), if offered and well formed. */
+  public Optional<String> membershipsUrl() {
+    return ServiceUrl.check(member(LtiClaims.NRPS, "context_memberships_url"));
+  }
+
+  /** The grade service endpoint claim (AGS 2.0 §3.4), if offered. */
+  public record GradeService(String lineItems, String lineItem, List<String> scopes) {}
+
+  public Optional<GradeService> gradeService() {
+    Object claim = claims.getClaim(LtiClaims.AGS);
+    if (!(claim instanceof Map<?, ?> map)) {
+      return Optional.empty();
+    }
+    Optional<String> lineItems = ServiceUrl.check(text(map.get("lineitems")));
+    Optional<String> lineItem = ServiceUrl.check(text(map.get("lineitem")));
+    if (lineItems.isEmpty() && lineItem.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> scopes =
+        map.get("scope") instanceof List<?> list
+            ? list.stream().map(String::valueOf).toList()
+            : List.of();
+    return Optional.of(new GradeService(lineItems.orElse(null), lineItem.orElse(null), scopes));
+  }
+
+  /** The deep linking settings claim (Deep Linking 2.0 §4.4.1) of a deep linking request. */
+  public Map<String, Object> deepLinkingSettings() {
+    Object settings = claims.getClaim(LtiClaims.DEEP_LINKING_SETTINGS);
+    if (!(settings instanceof Map<?, ?> map)) {
+      return Map.of();
+    }
+    TreeMap<String, Object> values = new TreeMap<>();
+    map.forEach((k, v) -> values.put(String.valueOf(k), v));
+    return values;
+  }
+
   String member(String claim, String name) {
     Object object = claims.getClaim(claim);
     return object instanceof Map<?, ?> map ? text(map.get(name)) : null;

@@ -19,6 +19,9 @@ public class ToolSecrets {
   /** Signs the short ticket that carries a launch to its browser-binding step. */
   public static final String LAUNCH_BINDING = "launch-binding";
 
+  /** Signs the ticket that carries a deep linking request to the picker and back. */
+  public static final String DEEP_LINKING = "deep-linking";
+
   @Inject MacKeys macKeys;
 
   private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
@@ -26,7 +29,7 @@ public class ToolSecrets {
   /** Reads the secrets, making them on an empty database; called at start. */
   @Transactional
   public void load() {
-    for (String purpose : new String[] {SESSION, LAUNCH_BINDING}) {
+    for (String purpose : new String[] {SESSION, LAUNCH_BINDING, DEEP_LINKING}) {
       loaded.computeIfAbsent(purpose, macKeys::secretFor);
     }
   }

@@ -28,6 +28,7 @@ import org.peerloop.community.Views;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.lti.session.Authenticated;
 import org.peerloop.lti.session.CurrentSession;
+import org.peerloop.space.Grading;
 import org.peerloop.space.GroupingMode;
 import org.peerloop.space.Moderation;
 import org.peerloop.space.Phase;
@@ -55,7 +56,8 @@ public class SpacesResource {
       String moderation,
       Boolean ratingsEnabled,
       @Size(max = SpaceSettings.TOPICS_MAX) List<String> topics,
-      @Size(max = SpaceSettings.PROMPTS_MAX) List<PromptRequest> prompts) {
+      @Size(max = SpaceSettings.PROMPTS_MAX) List<PromptRequest> prompts,
+      GradingRequest grading) {
 
     SpaceSettings toSettings() {
       return new SpaceSettings(
@@ -69,7 +71,30 @@ public class SpacesResource {
           moderation == null ? null : Enums.parse(Moderation.class, "moderation", moderation),
           ratingsEnabled == null || ratingsEnabled,
           topics,
-          prompts == null ? List.of() : prompts.stream().map(PromptRequest::toPrompt).toList());
+          prompts == null ? List.of() : prompts.stream().map(PromptRequest::toPrompt).toList(),
+          grading == null ? null : grading.toGrading());
+    }
+  }
+
+  /** The participation grade: on or off, its maximum, and the formula's points (see Grading). */
+  public record GradingRequest(
+      boolean enabled,
+      Integer maximum,
+      Integer thread,
+      Integer reply,
+      Integer rating,
+      Integer story,
+      Integer fullMarks) {
+    Grading toGrading() {
+      Grading d = Grading.OFF;
+      return new Grading(
+          enabled,
+          maximum == null ? d.maximum() : maximum,
+          thread == null ? d.thread() : thread,
+          reply == null ? d.reply() : reply,
+          rating == null ? d.rating() : rating,
+          story == null ? d.story() : story,
+          fullMarks == null ? d.fullMarks() : fullMarks);
     }
   }
 

@@ -68,6 +68,9 @@ public class LaunchPages {
             .add("apiBase", base() + "api/")
             .add("token", session.token())
             .add("expiresAt", session.expiresAt().toString());
+    if (session.deepLinkingTicket() != null) {
+      data.add("deepLinking", session.deepLinkingTicket());
+    }
     return shell(
         data,
         framers(session, launchOrigin),

@@ -61,7 +61,12 @@ public class LaunchResource {
 
   /** A session, as the page receives it. */
   public record SessionGranted(
-      String token, String expiresAt, String name, String courseTitle, List<String> roles) {}
+      String token,
+      String expiresAt,
+      String name,
+      String courseTitle,
+      List<String> roles,
+      String deepLinking) {}
 
   @POST
   @Path("bind")
@@ -79,7 +84,8 @@ public class LaunchResource {
           session.expiresAt().toString(),
           session.personName(),
           session.courseTitle(),
-          session.roles());
+          session.roles(),
+          session.deepLinkingTicket());
     } catch (LaunchRefusedException e) {
       LaunchRefusalLog.record(e, null);
       throw new ProblemException(
