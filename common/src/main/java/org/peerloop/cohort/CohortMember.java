@@ -102,6 +102,23 @@ public class CohortMember {
     return role;
   }
 
+  /**
+   * Follows the person's role in the course as the LMS roster reports it: facilitating there makes
+   * them a facilitator here; no longer facilitating makes them a learner. An expert reviewer named
+   * by a facilitator stays one. Returns whether the role changed.
+   */
+  public boolean followCourseRole(boolean facilitates) {
+    MemberRole wanted =
+        facilitates
+            ? MemberRole.FACILITATOR
+            : role == MemberRole.FACILITATOR ? MemberRole.LEARNER : role;
+    if (wanted == role) {
+      return false;
+    }
+    role = wanted;
+    return true;
+  }
+
   void changeRole(MemberRole newRole) {
     this.role = newRole;
   }

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,74 @@ public class Cohorts {
     em.persist(member);
     em.flush();
     return member;
+  }
+
+  /**
+   * Places people the course roster names, before they visit: a pre-course space forms its cohorts
+   * from the LMS roster, so learners meet their cohort on their first click. They join without
+   * topics; people already in the space stay where they are. Placed all at once, a space's first
+   * roster forms balanced cohorts close to the target (see {@link CohortPlanner}).
+   *
+   * @return the new memberships
+   */
+  public List<CohortMember> placeAll(Space space, Collection<Person> people) {
+    if (people.isEmpty() || space.isClosedAt(clock.instant())) {
+      return List.of();
+    }
+    Space locked = em.find(Space.class, space.id(), LockModeType.PESSIMISTIC_WRITE);
+    Set<Long> placed =
+        new HashSet<>(
+            em.createQuery(
+                    "select m.person.id from CohortMember m where m.space = :space", Long.class)
+                .setParameter("space", locked)
+                .getResultList());
+    // Newcomers are keyed by their negated person id: stored members use positive member ids.
+    Map<Long, Person> newcomers = new LinkedHashMap<>();
+    people.stream().filter(p -> !placed.contains(p.id())).forEach(p -> newcomers.put(-p.id(), p));
+    if (newcomers.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Cohort> cohorts = new LinkedHashMap<>();
+    cohortsOf(locked).forEach(c -> cohorts.put(c.id(), c));
+    List<PlannedCohort> plan =
+        new CohortPlanner(locked.targetSize())
+            .place(
+                plannedCohorts(locked, cohorts.keySet()),
+                newcomers.keySet().stream().map(key -> new Joiner(key, List.of())).toList());
+    Instant now = clock.instant();
+    int number = cohorts.size();
+    List<CohortMember> created = new ArrayList<>();
+    for (PlannedCohort planned : plan) {
+      Cohort cohort = planned.existing() ? cohorts.get(planned.key()) : null;
+      for (Joiner joiner : planned.members()) {
+        Person person = newcomers.get(joiner.id());
+        if (person == null) {
+          continue;
+        }
+        if (cohort == null) {
+          cohort = newCohort(locked, ++number, now);
+        }
+        CohortMember member = new CohortMember(cohort, person, MemberRole.LEARNER, List.of(), now);
+        em.persist(member);
+        created.add(member);
+      }
+    }
+    em.flush();
+    return created;
+  }
+
+  /** The memberships of these people in the spaces of a course, for roster changes. */
+  public List<CohortMember> membershipsInCourse(long courseId, Collection<Long> personIds) {
+    if (personIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select m from CohortMember m where m.space.course.id = :course"
+                + " and m.person.id in :people",
+            CohortMember.class)
+        .setParameter("course", courseId)
+        .setParameter("people", List.copyOf(personIds))
+        .getResultList();
   }
 
   /**

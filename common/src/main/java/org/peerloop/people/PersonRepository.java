@@ -4,6 +4,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.peerloop.platform.Platform;
 
@@ -31,6 +35,38 @@ public class PersonRepository {
         .setParameter("subject", subject)
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * Records many people at once, as a roster page lists them: one query finds those already known,
+   * the others are created. Returns them by subject.
+   */
+  public Map<String, Person> recordProfiles(Platform platform, Map<String, Profile> bySubject) {
+    Map<String, Person> people = new HashMap<>();
+    if (bySubject.isEmpty()) {
+      return people;
+    }
+    Instant now = clock.instant();
+    em.createQuery(
+            "select p from Person p where p.platform = :platform and p.subject in :subjects",
+            Person.class)
+        .setParameter("platform", platform)
+        .setParameter("subjects", List.copyOf(bySubject.keySet()))
+        .getResultStream()
+        .forEach(p -> people.put(p.subject(), p));
+    bySubject.forEach(
+        (subject, profile) -> {
+          Person known = people.get(subject);
+          if (known != null) {
+            known.follow(profile, now);
+          } else {
+            Person person = new Person(platform, subject, profile, now);
+            em.persist(person);
+            people.put(subject, person);
+          }
+        });
+    em.flush();
+    return people;
   }
 
   /** Records the person a launch is for: created on first sight, profile followed after. */

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.peerloop.course.Course;
 import org.peerloop.people.Person;
 
@@ -69,6 +70,12 @@ public class RosterEntry {
 
   public String roles() {
     return roles;
+  }
+
+  /** Whether the person runs the course (facilitator or administrator), not learns in it. */
+  public boolean facilitates() {
+    return List.of(roles.split(" ")).stream()
+        .anyMatch(r -> r.equals("FACILITATOR") || r.equals("ADMIN"));
   }
 
   public boolean isActive() {

@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;
+import org.peerloop.grading.GradeSyncJob;
 import org.peerloop.lti.jwks.ToolKeyService;
 import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.settings.Settings;
 
 /**
  * Does at deployment what would otherwise surprise the first request: reads the settings, migrates
- * the database, makes sure a signing key and the token secrets exist, and starts housekeeping. Any
- * failure fails the deployment.
+ * the database, makes sure a signing key and the token secrets exist, and starts housekeeping and
+ * grade synchronisation. Any failure fails the deployment.
  */
 @ApplicationScoped
 public class Startup {
@@ -23,7 +24,8 @@ public class Startup {
       EntityManagers entityManagers,
       ToolKeyService keys,
       ToolSecrets secrets,
-      Housekeeping housekeeping) {
+      Housekeeping housekeeping,
+      GradeSyncJob grades) {
     String kid = Transactions.retryOnConflict(keys::currentKeyId);
     Transactions.retryOnConflict(
         () -> {
@@ -31,6 +33,7 @@ public class Startup {
           return null;
         });
     housekeeping.start();
+    grades.start();
     LOG.info(
         () ->
             "PeerLoop started: base URL "
