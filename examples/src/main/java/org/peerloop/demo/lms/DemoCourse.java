@@ -1,6 +1,7 @@
 package org.peerloop.demo.lms;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The demo's one course, its people and the PeerLoop links placed in it. */
@@ -30,8 +31,22 @@ public final class DemoCourse {
     }
   }
 
-  /** A PeerLoop activity in the course (an LTI resource link). */
-  public record Link(String id, String title, String description) {}
+  /**
+   * A PeerLoop activity in the course (an LTI resource link), with the custom parameters its
+   * launches carry (set by Deep Linking for links placed that way).
+   */
+  public record Link(String id, String title, String description, Map<String, String> custom) {
+    public Link(String id, String title, String description) {
+      this(id, title, description, Map.of());
+    }
+
+    public Link {
+      custom = Map.copyOf(custom);
+    }
+  }
+
+  /** A copy of the course, as an LMS makes for the next run: same links, another context. */
+  public static final String COPY_CONTEXT_ID = "102";
 
   public static final List<User> USERS =
       List.of(

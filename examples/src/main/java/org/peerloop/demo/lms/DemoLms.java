@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -48,9 +49,17 @@ public final class DemoLms {
   private final Set<String> usedRegistrationTokens = ConcurrentHashMap.newKeySet();
   private volatile ToolRegistration tool;
   private volatile boolean offersPlatformStorage = true;
+  private final DemoRoster roster = new DemoRoster();
+  private final DemoGradebook gradebook = new DemoGradebook();
+  private final DemoFaults faults = new DemoFaults();
+  private final DemoServices services;
+  private final Map<String, DemoCourse.Link> placedLinks = new ConcurrentHashMap<>();
+  private final Set<String> deepLinkingData = ConcurrentHashMap.newKeySet();
+  private final String sesskey = randomId(8);
+  private volatile JWTClaimsSet lastDeepLinkingResponse;
 
   private record PendingLaunch(
-      String userId, String linkId, boolean deepLinking, Instant expires) {}
+      String userId, String linkId, String contextId, boolean deepLinking, Instant expires) {}
 
   private DemoLms(int port, String host, Path folder) throws IOException {
     this.server =
@@ -61,6 +70,7 @@ public final class DemoLms {
     this.key = PlatformKey.loadOrCreate(folder);
     this.registrationFile = folder == null ? null : folder.resolve("registration.json");
     this.tool = ToolRegistration.load(registrationFile);
+    this.services = new DemoServices(issuer, () -> tool, roster, gradebook, faults);
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/", this::route);
   }
@@ -98,6 +108,45 @@ public final class DemoLms {
 
   public ToolRegistration registration() {
     return tool;
+  }
+
+  /** The course roster its Names and Roles service reports. */
+  public DemoRoster roster() {
+    return roster;
+  }
+
+  public DemoGradebook gradebook() {
+    return gradebook;
+  }
+
+  /** Failures the services answer with next. */
+  public DemoFaults faults() {
+    return faults;
+  }
+
+  /** How many access tokens the tool asked for. */
+  public int tokenRequests() {
+    return services.tokenRequests();
+  }
+
+  /** Members per Names and Roles page (Canvas uses 50, Moodle what the tool asks for). */
+  public void membershipsPageSize(int size) {
+    services.pageSize(size);
+  }
+
+  /** The links PeerLoop placed in the course with Deep Linking, by id. */
+  public Map<String, DemoCourse.Link> placedLinks() {
+    return Map.copyOf(placedLinks);
+  }
+
+  /** The claims of the last deep linking response the platform accepted. */
+  public JWTClaimsSet lastDeepLinkingResponse() {
+    return lastDeepLinkingResponse;
+  }
+
+  /** A demo link or one placed by Deep Linking. */
+  Optional<DemoCourse.Link> link(String id) {
+    return DemoCourse.link(id).or(() -> Optional.ofNullable(placedLinks.get(id)));
   }
 
   /** Whether launches offer LTI Platform Storage (Moodle does not; Canvas and others do). */
@@ -139,6 +188,9 @@ public final class DemoLms {
   private void route(HttpExchange exchange) throws IOException {
     try {
       String path = exchange.getRequestURI().getPath();
+      if (services.route(exchange, path)) {
+        return;
+      }
       switch (path) {
         case "/", "/course" -> coursePage(exchange);
         case "/launch" -> initiateLogin(exchange);
@@ -146,7 +198,7 @@ public final class DemoLms {
         case "/certs" -> Http.json(exchange, 200, key.publicJwks());
         case "/.well-known/openid-configuration" -> Http.json(exchange, 200, openidConfiguration());
         case "/register" -> registerTool(exchange);
-        case "/token" -> Http.json(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+        case "/deep-return" -> deepLinkingReturn(exchange);
         case "/lms.js", "/lms.css" -> staticFile(exchange, path.substring(1));
         default -> Http.send(exchange, 404, "text/plain", "Not found");
       }
@@ -161,7 +213,11 @@ public final class DemoLms {
     Map<String, String> params = Http.params(exchange);
     DemoCourse.User user = DemoCourse.user(params.getOrDefault("user", "")).orElse(null);
     String open = params.get("open");
-    Http.html(exchange, 200, LmsPages.course(tool, user, open, params.containsKey("deep")));
+    List<DemoCourse.Link> links = new ArrayList<>(DemoCourse.LINKS);
+    placedLinks.values().stream()
+        .sorted(java.util.Comparator.comparing(DemoCourse.Link::id))
+        .forEach(links::add);
+    Http.html(exchange, 200, LmsPages.course(tool, user, links, open, params.containsKey("deep")));
   }
 
   /** Moodle's lti_initiate_login(): an auto-submitted form POST to the tool's login URL. */
@@ -170,7 +226,11 @@ public final class DemoLms {
     ToolRegistration registered = tool;
     DemoCourse.User user = DemoCourse.user(params.getOrDefault("user", "")).orElse(null);
     boolean deepLinking = params.containsKey("deep");
-    DemoCourse.Link link = DemoCourse.link(params.getOrDefault("link", "")).orElse(null);
+    DemoCourse.Link link = link(params.getOrDefault("link", "")).orElse(null);
+    String context =
+        DemoCourse.COPY_CONTEXT_ID.equals(params.get("course"))
+            ? DemoCourse.COPY_CONTEXT_ID
+            : DemoCourse.CONTEXT_ID;
     if (registered == null || user == null || (link == null && !deepLinking)) {
       Http.html(exchange, 400, "<p>Unknown user or link, or PeerLoop is not registered yet.</p>");
       return;
@@ -181,6 +241,7 @@ public final class DemoLms {
         new PendingLaunch(
             user.id(),
             deepLinking ? null : link.id(),
+            context,
             deepLinking,
             Instant.now().plus(LAUNCH_LIFETIME)));
     Map<String, String> form = new LinkedHashMap<>();
@@ -224,7 +285,13 @@ public final class DemoLms {
       DemoCourse.User user = DemoCourse.user(launch.userId()).orElseThrow();
       form.put(
           "id_token",
-          idToken(user, launch.linkId(), launch.deepLinking(), p.get("nonce"), Instant.now()));
+          idToken(
+              user,
+              launch.linkId(),
+              launch.contextId(),
+              launch.deepLinking(),
+              p.get("nonce"),
+              Instant.now()));
     }
     if (p.containsKey("state")) {
       form.put("state", p.get("state"));
@@ -269,6 +336,21 @@ public final class DemoLms {
    */
   public String idToken(
       DemoCourse.User user, String linkId, boolean deepLinking, String nonce, Instant now) {
+    return idToken(user, linkId, DemoCourse.CONTEXT_ID, deepLinking, nonce, now);
+  }
+
+  /**
+   * An id_token in a context: the demo course, or its copy ({@link DemoCourse#COPY_CONTEXT_ID}),
+   * whose links keep their custom parameters but get their own ids, as in a Moodle course copy.
+   */
+  public String idToken(
+      DemoCourse.User user,
+      String linkId,
+      String contextId,
+      boolean deepLinking,
+      String nonce,
+      Instant now) {
+    boolean copy = DemoCourse.COPY_CONTEXT_ID.equals(contextId);
     ToolRegistration registered = tool;
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -299,10 +381,14 @@ public final class DemoLms {
         .claim(
             lti + "context",
             Map.of(
-                "id", DemoCourse.CONTEXT_ID,
-                "label", DemoCourse.LABEL,
-                "title", DemoCourse.TITLE,
-                "type", List.of("CourseSection")))
+                "id",
+                contextId,
+                "label",
+                copy ? DemoCourse.LABEL + "-COPY" : DemoCourse.LABEL,
+                "title",
+                copy ? DemoCourse.TITLE + " (next run)" : DemoCourse.TITLE,
+                "type",
+                List.of("CourseSection")))
         .claim(
             lti + "launch_presentation",
             Map.of(
@@ -319,8 +405,19 @@ public final class DemoLms {
                 "version", "1.0",
                 "guid", issuer,
                 "name", "PeerLoop demo LMS"))
-        .claim(lti + "custom", Map.of("context_id_history", ""));
+        .claim(
+            "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+            Map.of(
+                "context_memberships_url",
+                services.membershipsUrl(),
+                "service_versions",
+                List.of("1.0", "2.0")));
+    Map<String, Object> custom = new LinkedHashMap<>();
+    custom.put("context_id_history", copy ? DemoCourse.CONTEXT_ID : "");
     if (deepLinking) {
+      String data = "demo-" + randomId(8);
+      deepLinkingData.add(data);
+      claims.claim(lti + "custom", custom);
       claims
           .claim(lti + "message_type", "LtiDeepLinkingRequest")
           .claim(lti + "target_link_uri", registered.deepLinkingTargetLinkUri())
@@ -328,7 +425,15 @@ public final class DemoLms {
               "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
               Map.of(
                   "deep_link_return_url",
-                  url + "course?user=" + user.id() + "&deep-return",
+                  issuer
+                      + "/deep-return?course="
+                      + contextId
+                      + "&id="
+                      + registered.deploymentId()
+                      + "&sesskey="
+                      + sesskey,
+                  "data",
+                  data,
                   "accept_types",
                   List.of("ltiResourceLink"),
                   "accept_presentation_document_targets",
@@ -338,15 +443,101 @@ public final class DemoLms {
                   "auto_create",
                   false));
     } else {
-      DemoCourse.Link link = DemoCourse.link(linkId).orElseThrow();
+      DemoCourse.Link link = link(linkId).orElseThrow();
+      custom.putAll(link.custom());
+      String ltiLinkId = copy ? "copy-" + link.id() : link.id();
+      Map<String, Object> grades = new LinkedHashMap<>();
+      grades.put("scope", DemoServices.GRADE_SCOPES);
+      grades.put("lineitems", services.lineItemsUrl());
+      gradebook
+          .itemOf(ltiLinkId)
+          .ifPresent(i -> grades.put("lineitem", services.lineItemUrl(i.id())));
       claims
+          .claim(lti + "custom", custom)
+          .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", grades)
           .claim(lti + "message_type", "LtiResourceLinkRequest")
           .claim(lti + "target_link_uri", registered.targetLinkUri())
           .claim(
               lti + "resource_link",
-              Map.of("id", link.id(), "title", link.title(), "description", link.description()));
+              Map.of("id", ltiLinkId, "title", link.title(), "description", link.description()));
     }
     return key.sign(claims.build());
+  }
+
+  /**
+   * Moodle's mod/lti/contentitem_return.php: the query string must come back unchanged (course, id,
+   * sesskey), the form field {@code JWT} must be signed by the tool's key with {@code iss} its
+   * client id. Beyond Moodle, the audience, deployment and echoed {@code data} are checked too.
+   * Each resource link item becomes an activity; one with a {@code lineItem} gets a grade column.
+   */
+  private void deepLinkingReturn(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getRawQuery();
+    Map<String, String> p = Http.params(exchange);
+    ToolRegistration registered = tool;
+    if (query == null
+        || !sesskey.equals(p.get("sesskey"))
+        || p.get("course") == null
+        || registered == null
+        || !registered.deploymentId().equals(p.get("id"))) {
+      Http.send(exchange, 400, "text/plain", "invalidsesskey");
+      return;
+    }
+    JWTClaimsSet response =
+        p.get("JWT") == null ? null : ToolSignatures.verify(p.get("JWT"), registered.jwksUri());
+    if (response == null || !registered.clientId().equals(response.getIssuer())) {
+      Http.send(exchange, 400, "text/plain", "errorincorrectconsumerkey");
+      return;
+    }
+    String dl = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+    String lti = "https://purl.imsglobal.org/spec/lti/claim/";
+    Object data = response.getClaim(dl + "data");
+    if (!response.getAudience().contains(issuer)
+        || !"LtiDeepLinkingResponse".equals(response.getClaim(lti + "message_type"))
+        || !registered.deploymentId().equals(response.getClaim(lti + "deployment_id"))
+        || !(data instanceof String d && deepLinkingData.remove(d))) {
+      Http.send(exchange, 400, "text/plain", "invalid deep linking response");
+      return;
+    }
+    List<String> added = new ArrayList<>();
+    Object items = response.getClaim(dl + "content_items");
+    if (items instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> m && "ltiResourceLink".equals(m.get("type"))) {
+          added.add(place(m));
+        }
+      }
+    }
+    lastDeepLinkingResponse = response;
+    StringBuilder page =
+        new StringBuilder(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Activity added</title><link rel=\"stylesheet\" href=\"/lms.css\">"
+                + "</head><body><main><h1 id=\"deep-linked\">Added to the course</h1><ul>");
+    for (String id : added) {
+      page.append("<li>").append(Http.escape(placedLinks.get(id).title())).append("</li>");
+    }
+    Http.html(exchange, 200, page.append("</ul></main></body></html>").toString());
+  }
+
+  private String place(Map<?, ?> item) {
+    String id = String.valueOf(301 + placedLinks.size());
+    Map<String, String> custom = new LinkedHashMap<>();
+    if (item.get("custom") instanceof Map<?, ?> c) {
+      c.forEach((k, v) -> custom.put(String.valueOf(k), String.valueOf(v)));
+    }
+    String title = item.get("title") == null ? "PeerLoop" : String.valueOf(item.get("title"));
+    String text = item.get("text") == null ? "" : String.valueOf(item.get("text"));
+    placedLinks.put(id, new DemoCourse.Link(id, title, text, custom));
+    if (item.get("lineItem") instanceof Map<?, ?> line
+        && line.get("scoreMaximum") instanceof Number max) {
+      gradebook.add(
+          line.get("label") == null ? title : String.valueOf(line.get("label")),
+          max.doubleValue(),
+          id,
+          line.get("resourceId") == null ? null : String.valueOf(line.get("resourceId")),
+          line.get("tag") == null ? null : String.valueOf(line.get("tag")));
+    }
+    return id;
   }
 
   /** Shaped like Moodle's mod/lti/openid-configuration.php. */

@@ -1,10 +1,17 @@
 package org.peerloop.demo.lms;
 
+import java.util.List;
+
 /** The demo LMS's course page: pick who you are, open a PeerLoop activity in the iframe. */
 final class LmsPages {
   private LmsPages() {}
 
-  static String course(ToolRegistration tool, DemoCourse.User user, String openLink, boolean deep) {
+  static String course(
+      ToolRegistration tool,
+      DemoCourse.User user,
+      List<DemoCourse.Link> links,
+      String openLink,
+      boolean deep) {
     StringBuilder html =
         new StringBuilder(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
@@ -38,7 +45,7 @@ final class LmsPages {
     html.append("</ul></nav>");
     if (user != null) {
       html.append("<section><h2>Course activities</h2><ul class=\"activities\">");
-      for (DemoCourse.Link link : DemoCourse.LINKS) {
+      for (DemoCourse.Link link : links) {
         html.append("<li><a id=\"open-")
             .append(link.id())
             .append("\" href=\"/course?user=")
@@ -60,7 +67,7 @@ final class LmsPages {
       String frameSource = null;
       if (deep) {
         frameSource = "/launch?user=" + user.id() + "&deep";
-      } else if (openLink != null && DemoCourse.link(openLink).isPresent()) {
+      } else if (openLink != null && links.stream().anyMatch(l -> l.id().equals(openLink))) {
         frameSource = "/launch?user=" + user.id() + "&link=" + openLink;
       }
       if (frameSource != null && tool != null) {

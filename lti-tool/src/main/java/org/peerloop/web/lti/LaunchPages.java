@@ -141,6 +141,7 @@ public class LaunchPages {
             "peerloop-posts.js",
             "peerloop-cohort.js",
             "peerloop-manage.js",
+            "peerloop-placement.js",
             "peerloop-app.js")
         .response(200, base());
   }

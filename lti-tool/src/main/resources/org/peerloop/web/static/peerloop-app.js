@@ -216,18 +216,31 @@
     return Promise.resolve();
   };
 
+  /** A deep linking launch: the designer picks what to place in the course, nothing else. */
+  function placement() {
+    app.setAttribute("data-view", "placement");
+    return PL.views.placement(app).then(function () {
+      app.setAttribute("data-state", "ready");
+      PL.resize();
+    });
+  }
+
   function load() {
-    return PL.api("session")
-      .then(function (me) {
-        PL.state.me = me;
-        PL.state.facilitator = me.roles.indexOf("FACILITATOR") >= 0 || me.roles.indexOf("ADMIN") >= 0;
-        document.getElementById("signed-in-as").textContent = t("app.signedInAs", { name: me.name });
-        return PL.api("v1/space").catch(function (problem) {
-          if (problem.status === 404) {
-            return null;
-          }
-          throw problem;
-        });
+    return PL.api("session").then(function (me) {
+      PL.state.me = me;
+      PL.state.facilitator = me.roles.indexOf("FACILITATOR") >= 0 || me.roles.indexOf("ADMIN") >= 0;
+      document.getElementById("signed-in-as").textContent = t("app.signedInAs", { name: me.name });
+      return PL.state.deepLinking ? placement() : loadSpace();
+    });
+  }
+
+  function loadSpace() {
+    return PL.api("v1/space")
+      .catch(function (problem) {
+        if (problem.status === 404) {
+          return null;
+        }
+        throw problem;
       })
       .then(function (space) {
         PL.state.space = space;

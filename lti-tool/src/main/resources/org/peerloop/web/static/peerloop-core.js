@@ -207,6 +207,7 @@
   // With platform storage, the launch is only ours once this browser shows the nonce it kept.
   PL.bind = function () {
     if (token) {
+      PL.state.deepLinking = data.deepLinking || null;
       return Promise.resolve();
     }
     function redeem(value) {
@@ -223,6 +224,7 @@
       .then(function (granted) {
         token = granted.token;
         expiresAt = granted.expiresAt;
+        PL.state.deepLinking = granted.deepLinking || null;
       });
   };
 

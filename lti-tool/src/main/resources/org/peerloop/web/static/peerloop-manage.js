@@ -86,18 +86,9 @@
     return row;
   }
 
-  /** Everything a designer sets for the module's space. */
-  PL.views.settings = function (view) {
-    var space = PL.state.space || {
-      title: PL.state.me.courseTitle || "",
-      phase: "PRE_COURSE",
-      targetSize: 17,
-      grouping: "TOPICS",
-      moderation: "OPEN",
-      ratingsEnabled: true,
-      topics: [],
-      prompts: []
-    };
+  /** A space's settings form; its submit hands the request body to {@code onSubmit}. */
+  PL.settingsForm = function (space, options) {
+    var grading = space.grading || { enabled: false, maximum: 100, thread: 3, reply: 2, rating: 1, story: 5, fullMarks: 20 };
     var title = h("input", { id: PL.id("title"), type: "text", maxlength: "512", required: true, value: space.title });
     var opens = h("input", { id: PL.id("opens"), type: "datetime-local", value: localValue(space.opensAt) });
     var closes = h("input", { id: PL.id("closes"), type: "datetime-local", value: localValue(space.closesAt) });
@@ -105,6 +96,17 @@
     var topics = h("textarea", { id: PL.id("topics"), rows: "4" }, (space.topics || []).join("\n"));
     var onCompletion = h("input", { type: "checkbox", id: PL.id("completion"), checked: space.opensOnCompletion });
     var ratings = h("input", { type: "checkbox", id: PL.id("ratings"), checked: space.ratingsEnabled });
+    var graded = h("input", { type: "checkbox", id: PL.id("graded"), checked: grading.enabled });
+    var points = {};
+    ["maximum", "thread", "reply", "rating", "story", "fullMarks"].forEach(function (name) {
+      points[name] = h("input", {
+        id: PL.id("grade-" + name),
+        type: "number",
+        min: name === "maximum" || name === "fullMarks" ? "1" : "0",
+        max: name === "maximum" ? "1000" : name === "fullMarks" ? "10000" : "100",
+        value: String(grading[name])
+      });
+    });
     var prompts = h("ol", { class: "prompt-rows" }, (space.prompts || []).map(promptRow));
     var form = h(
       "form",
@@ -113,11 +115,11 @@
         novalidate: true,
         onsubmit: function (e) {
           e.preventDefault();
-          save();
+          submit();
         }
       },
       [
-        h("h2", {}, PL.state.space ? t("settings.heading") : t("settings.createHeading")),
+        options.heading ? h("h2", {}, options.heading) : null,
         field("title", t("settings.title"), title),
         h("fieldset", { "data-field": "phase", class: "field" }, [
           h("legend", {}, t("settings.phase")),
@@ -151,6 +153,21 @@
           h("label", { for: ratings.id }, t("settings.ratings")),
           h("p", { class: "field-error", role: "alert" })
         ]),
+        h("fieldset", { "data-field": "grading", class: "field" }, [
+          h("legend", {}, t("settings.grading")),
+          h("div", { class: "check" }, [graded, h("label", { for: graded.id }, t("settings.gradingOn"))]),
+          field("maximum", t("settings.gradeMaximum"), points.maximum),
+          h("details", {}, [
+            h("summary", {}, t("settings.gradeFormula")),
+            h("p", { class: "hint" }, t("settings.gradeFormulaHint")),
+            field("thread", t("settings.pointsThread"), points.thread),
+            field("reply", t("settings.pointsReply"), points.reply),
+            field("rating", t("settings.pointsRating"), points.rating),
+            field("story", t("settings.pointsStory"), points.story),
+            field("fullMarks", t("settings.pointsFull"), points.fullMarks)
+          ]),
+          h("p", { class: "field-error", role: "alert" })
+        ]),
         h("fieldset", { "data-field": "prompts", class: "field" }, [
           h("legend", {}, t("settings.prompts")),
           prompts,
@@ -170,7 +187,7 @@
           ),
           h("p", { class: "field-error", role: "alert" })
         ]),
-        h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, t("settings.save")))
+        h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, options.submitLabel))
       ]
     );
 
@@ -179,7 +196,11 @@
       return input ? input.value : null;
     }
 
-    function save() {
+    function number(input) {
+      return input.value === "" ? null : Number(input.value);
+    }
+
+    function submit() {
       if (!title.value.trim()) {
         return showErrors(form, { errors: [{ field: "title", message: t("form.required") }] });
       }
@@ -193,6 +214,15 @@
         grouping: checked("grouping"),
         moderation: checked("moderation"),
         ratingsEnabled: ratings.checked,
+        grading: {
+          enabled: graded.checked,
+          maximum: number(points.maximum),
+          thread: number(points.thread),
+          reply: number(points.reply),
+          rating: number(points.rating),
+          story: number(points.story),
+          fullMarks: number(points.fullMarks)
+        },
         topics: topics.value
           .split("\n")
           .map(function (line) {
@@ -210,16 +240,42 @@
             return prompt.text;
           })
       };
-      PL.api("v1/space", { method: "PUT", body: body }).then(function (saved) {
-        PL.state.space = saved;
-        PL.announce(t("settings.saved"));
-        PL.renderNav();
-        PL.views.settings(view);
-      }, function (problem) {
+      options.onSubmit(body).catch(function (problem) {
         showErrors(form, problem);
       });
     }
 
+    return form;
+  };
+
+  /** A new space's settings, as a designer starts them. */
+  PL.newSpace = function () {
+    return {
+      title: PL.state.me.courseTitle || "",
+      phase: "PRE_COURSE",
+      targetSize: 17,
+      grouping: "TOPICS",
+      moderation: "OPEN",
+      ratingsEnabled: true,
+      topics: [],
+      prompts: []
+    };
+  };
+
+  /** Everything a designer sets for the module's space. */
+  PL.views.settings = function (view) {
+    var form = PL.settingsForm(PL.state.space || PL.newSpace(), {
+      heading: PL.state.space ? t("settings.heading") : t("settings.createHeading"),
+      submitLabel: t("settings.save"),
+      onSubmit: function (body) {
+        return PL.api("v1/space", { method: "PUT", body: body }).then(function (saved) {
+          PL.state.space = saved;
+          PL.announce(t("settings.saved"));
+          PL.renderNav();
+          PL.views.settings(view);
+        });
+      }
+    });
     PL.show(view, form);
     return Promise.resolve();
   };

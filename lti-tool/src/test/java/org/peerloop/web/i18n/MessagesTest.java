@@ -38,6 +38,7 @@ class MessagesTest {
           "peerloop-posts.js",
           "peerloop-cohort.js",
           "peerloop-manage.js",
+          "peerloop-placement.js",
           "peerloop-app.js");
 
   private static Set<String> placeholders(String text) {
