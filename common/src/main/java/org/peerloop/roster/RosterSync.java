@@ -76,13 +76,19 @@ public class RosterSync {
     return finishedAt == null || finishedAt.plus(maxAge).isBefore(now);
   }
 
-  /** Asks for a run; a queued or running one already covers the request. */
-  public boolean request(Instant now) {
+  /**
+   * Asks for a run; a queued or running one already covers the request. A full run reads the whole
+   * roster even where the platform offers its changes only.
+   */
+  public boolean request(Instant now, boolean full) {
     if (status == SyncStatus.QUEUED || status == SyncStatus.RUNNING) {
       return false;
     }
     status = SyncStatus.QUEUED;
     requestedAt = now;
+    if (full) {
+      differencesUrl = null;
+    }
     return true;
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.peerloop.demo.lms.DemoCourse;
 import org.peerloop.demo.lms.DemoLms;
 import org.peerloop.settings.Settings;
 
@@ -55,6 +56,9 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       EmbeddedServer server = new EmbeddedServer(settings);
       server.start();
       DemoLms lms = DemoPlatformSetup.connect(settings, freePort(), ADMIN_TOKEN);
+      // The first course's tests place learners by their own launches; a roster synchronisation
+      // running beside them would place everyone at once. The LTI Advantage tests use course 103.
+      lms.offerNamesAndRoles(DemoCourse.CONTEXT_ID, false);
       return new DemoStack(settings, server, lms);
     } catch (Exception e) {
       throw new IllegalStateException("The demo stack did not start: " + e.getMessage(), e);

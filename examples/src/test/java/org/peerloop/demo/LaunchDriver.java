@@ -88,6 +88,15 @@ final class LaunchDriver {
     return submit(authenticate(submit(loginForm(userId, linkId, false))));
   }
 
+  /**
+   * A launch from the LMS's launch page with any query (for example {@code user=5&deep} for deep
+   * linking, or {@code course=102} for the course's copy), without platform storage.
+   */
+  HttpResponse<String> launchWith(String query) throws Exception {
+    HttpResponse<String> page = get(lms.url().resolve("/launch?" + query + "&storage=off"));
+    return submit(authenticate(submit(form(page.body()))));
+  }
+
   static Form form(String html) {
     Matcher action = ACTION.matcher(html);
     if (!action.find()) {

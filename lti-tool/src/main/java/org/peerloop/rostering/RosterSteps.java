@@ -50,9 +50,14 @@ public class RosterSteps {
   /** What a claimed run needs: where to read and as whom. */
   record Claim(long courseId, long run, ServicePlatform platform, String url, boolean full) {}
 
-  /** Queues a run unless one is queued or running; returns whether the caller should start it. */
+  /**
+   * Queues a run unless one is queued or running; returns whether the caller should start it.
+   *
+   * @param maxAge queue only if the last run is older than this; {@code null} for at once
+   * @param full read the whole roster, not only the changes since the last run
+   */
   @Transactional
-  public boolean request(long courseId, Duration maxAge) {
+  public boolean request(long courseId, Duration maxAge, boolean full) {
     Instant now = clock.instant();
     Course course = em.find(Course.class, courseId);
     if (course == null || course.membershipsUrl() == null) {
@@ -69,7 +74,7 @@ public class RosterSteps {
     if (maxAge != null && !sync.isStale(now, maxAge)) {
       return false;
     }
-    return sync.request(now);
+    return sync.request(now, full);
   }
 
   @Transactional
@@ -112,6 +117,10 @@ public class RosterSteps {
    */
   @Transactional
   public PageOutcome reconcile(Claim claim, List<NamesAndRoles.Member> members) {
+    if (members.isEmpty()) {
+      // An empty page: no changes since the last run, or a platform that pads its paging.
+      return new PageOutcome(0, 0);
+    }
     Instant now = clock.instant();
     Course course = em.find(Course.class, claim.courseId());
     Map<String, NamesAndRoles.Member> bySubject = new LinkedHashMap<>();
@@ -170,9 +179,9 @@ public class RosterSteps {
   }
 
   /**
-   * Ends a run: after a full roster, whoever it did not list has left the course; learners are
-   * placed in the course's open pre-course spaces, all at once so a first roster forms balanced
-   * cohorts.
+   * Ends a run: after a full roster, whoever it did not list has left the course; the roster's
+   * learners are placed in the course's open pre-course spaces, all at once so a first roster forms
+   * balanced cohorts.
    */
   @Transactional
   public void finish(Claim claim, String differencesUrl) {
@@ -195,13 +204,14 @@ public class RosterSteps {
     }
     List<Space> spaces = preCourseSpaces(course);
     if (!spaces.isEmpty()) {
+      // Everyone on the roster, not only who this run saw: a space made since the last run has
+      // none of them yet. People already placed are skipped.
       List<Person> learners =
           em.createQuery(
                   "select e from RosterEntry e join fetch e.person where e.course = :course"
-                      + " and e.active = true and e.seenRun = :run order by e.id",
+                      + " and e.active = true order by e.id",
                   RosterEntry.class)
               .setParameter("course", course)
-              .setParameter("run", claim.run())
               .getResultStream()
               .filter(e -> !e.facilitates())
               .map(RosterEntry::person)

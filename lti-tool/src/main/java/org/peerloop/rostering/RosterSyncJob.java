@@ -56,7 +56,7 @@ public class RosterSyncJob {
     }
     lastChecked.put(launch.courseId(), now);
     try {
-      if (steps.request(launch.courseId(), STALE_AFTER)) {
+      if (steps.request(launch.courseId(), STALE_AFTER, false)) {
         start(launch.courseId());
       }
     } catch (RuntimeException e) {
@@ -66,14 +66,15 @@ public class RosterSyncJob {
   }
 
   /**
-   * A facilitator asks for the roster now; returns the state the course's sync is in, or nothing
-   * when the LMS has not offered its Names and Roles service in the course.
+   * A facilitator asks for the roster now, only its changes or all of it; returns the state the
+   * course's sync is in, or nothing when the LMS has not offered its Names and Roles service in the
+   * course.
    */
-  public Optional<RosterSync> requestNow(long courseId) {
+  public Optional<RosterSync> requestNow(long courseId, boolean full) {
     if (!steps.offersRoster(courseId)) {
       return Optional.empty();
     }
-    if (steps.request(courseId, null)) {
+    if (steps.request(courseId, null, full)) {
       start(courseId);
     }
     return steps.status(courseId);

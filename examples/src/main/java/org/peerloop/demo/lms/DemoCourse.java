@@ -35,9 +35,18 @@ public final class DemoCourse {
    * A PeerLoop activity in the course (an LTI resource link), with the custom parameters its
    * launches carry (set by Deep Linking for links placed that way).
    */
-  public record Link(String id, String title, String description, Map<String, String> custom) {
+  public record Link(
+      String id, String title, String description, Map<String, String> custom, String contextId) {
     public Link(String id, String title, String description) {
-      this(id, title, description, Map.of());
+      this(id, title, description, Map.of(), CONTEXT_ID);
+    }
+
+    /**
+     * The link's id in a context: its own in its course; another in a copy of the course, as an LMS
+     * gives the copied activity a new id.
+     */
+    public String idIn(String context) {
+      return context.equals(contextId) ? id : context + "-" + id;
     }
 
     public Link {
@@ -45,8 +54,19 @@ public final class DemoCourse {
     }
   }
 
-  /** A copy of the course, as an LMS makes for the next run: same links, another context. */
-  public static final String COPY_CONTEXT_ID = "102";
+  /** The demo's courses: context id, label, title, and the course it was copied from. */
+  public record Context(String id, String label, String title, String copiedFrom) {}
+
+  public static final List<Context> CONTEXTS =
+      List.of(
+          new Context(CONTEXT_ID, LABEL, TITLE, null),
+          new Context("102", "LEAD-101-2", TITLE + " (next run)", CONTEXT_ID),
+          new Context("103", "COACH-201", "Coaching Lab", null),
+          new Context("104", "COACH-201-2", "Coaching Lab (next run)", "103"));
+
+  public static Optional<Context> context(String id) {
+    return CONTEXTS.stream().filter(c -> c.id().equals(id)).findFirst();
+  }
 
   public static final List<User> USERS =
       List.of(

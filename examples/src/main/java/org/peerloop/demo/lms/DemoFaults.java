@@ -28,6 +28,11 @@ public final class DemoFaults {
     planned.put(service, new Planned(new Fault(status, retryAfterSeconds), times));
   }
 
+  /** The platform works again. */
+  public void clear() {
+    planned.clear();
+  }
+
   Optional<Fault> next(Service service) {
     Planned[] taken = new Planned[1];
     planned.computeIfPresent(

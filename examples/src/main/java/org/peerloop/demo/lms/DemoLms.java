@@ -56,6 +56,7 @@ public final class DemoLms {
   private final Map<String, DemoCourse.Link> placedLinks = new ConcurrentHashMap<>();
   private final Set<String> deepLinkingData = ConcurrentHashMap.newKeySet();
   private final String sesskey = randomId(8);
+  private final Set<String> withoutNamesAndRoles = ConcurrentHashMap.newKeySet();
   private volatile JWTClaimsSet lastDeepLinkingResponse;
 
   private record PendingLaunch(
@@ -132,6 +133,18 @@ public final class DemoLms {
   /** Members per Names and Roles page (Canvas uses 50, Moodle what the tool asks for). */
   public void membershipsPageSize(int size) {
     services.pageSize(size);
+  }
+
+  /**
+   * Whether launches in a course offer the Names and Roles service (an LMS administrator can turn
+   * it off per tool; tests use it to keep a course's cohorts to the people who launched).
+   */
+  public void offerNamesAndRoles(String contextId, boolean offer) {
+    if (offer) {
+      withoutNamesAndRoles.remove(contextId);
+    } else {
+      withoutNamesAndRoles.add(contextId);
+    }
   }
 
   /** The links PeerLoop placed in the course with Deep Linking, by id. */
@@ -213,11 +226,19 @@ public final class DemoLms {
     Map<String, String> params = Http.params(exchange);
     DemoCourse.User user = DemoCourse.user(params.getOrDefault("user", "")).orElse(null);
     String open = params.get("open");
-    List<DemoCourse.Link> links = new ArrayList<>(DemoCourse.LINKS);
+    DemoCourse.Context context =
+        DemoCourse.context(params.getOrDefault("course", "")).orElse(DemoCourse.CONTEXTS.get(0));
+    String home = context.copiedFrom() == null ? context.id() : context.copiedFrom();
+    List<DemoCourse.Link> links = new ArrayList<>();
+    DemoCourse.LINKS.forEach(links::add);
     placedLinks.values().stream()
         .sorted(java.util.Comparator.comparing(DemoCourse.Link::id))
         .forEach(links::add);
-    Http.html(exchange, 200, LmsPages.course(tool, user, links, open, params.containsKey("deep")));
+    links.removeIf(l -> !l.contextId().equals(home));
+    Http.html(
+        exchange,
+        200,
+        LmsPages.course(tool, user, context, links, open, params.containsKey("deep")));
   }
 
   /** Moodle's lti_initiate_login(): an auto-submitted form POST to the tool's login URL. */
@@ -228,9 +249,9 @@ public final class DemoLms {
     boolean deepLinking = params.containsKey("deep");
     DemoCourse.Link link = link(params.getOrDefault("link", "")).orElse(null);
     String context =
-        DemoCourse.COPY_CONTEXT_ID.equals(params.get("course"))
-            ? DemoCourse.COPY_CONTEXT_ID
-            : DemoCourse.CONTEXT_ID;
+        DemoCourse.context(params.getOrDefault("course", ""))
+            .map(DemoCourse.Context::id)
+            .orElse(DemoCourse.CONTEXT_ID);
     if (registered == null || user == null || (link == null && !deepLinking)) {
       Http.html(exchange, 400, "<p>Unknown user or link, or PeerLoop is not registered yet.</p>");
       return;
@@ -340,8 +361,8 @@ public final class DemoLms {
   }
 
   /**
-   * An id_token in a context: the demo course, or its copy ({@link DemoCourse#COPY_CONTEXT_ID}),
-   * whose links keep their custom parameters but get their own ids, as in a Moodle course copy.
+   * An id_token in one of the demo's courses ({@link DemoCourse#CONTEXTS}). In a copied course,
+   * links keep their custom parameters but get their own ids, as in a Moodle course copy.
    */
   public String idToken(
       DemoCourse.User user,
@@ -350,7 +371,7 @@ public final class DemoLms {
       boolean deepLinking,
       String nonce,
       Instant now) {
-    boolean copy = DemoCourse.COPY_CONTEXT_ID.equals(contextId);
+    DemoCourse.Context context = DemoCourse.context(contextId).orElseThrow();
     ToolRegistration registered = tool;
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -382,11 +403,11 @@ public final class DemoLms {
             lti + "context",
             Map.of(
                 "id",
-                contextId,
+                context.id(),
                 "label",
-                copy ? DemoCourse.LABEL + "-COPY" : DemoCourse.LABEL,
+                context.label(),
                 "title",
-                copy ? DemoCourse.TITLE + " (next run)" : DemoCourse.TITLE,
+                context.title(),
                 "type",
                 List.of("CourseSection")))
         .claim(
@@ -404,16 +425,18 @@ public final class DemoLms {
                 "product_family_code", "peerloop-demo-lms",
                 "version", "1.0",
                 "guid", issuer,
-                "name", "PeerLoop demo LMS"))
-        .claim(
-            "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
-            Map.of(
-                "context_memberships_url",
-                services.membershipsUrl(),
-                "service_versions",
-                List.of("1.0", "2.0")));
+                "name", "PeerLoop demo LMS"));
+    if (!withoutNamesAndRoles.contains(contextId)) {
+      claims.claim(
+          "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+          Map.of(
+              "context_memberships_url",
+              services.membershipsUrl(),
+              "service_versions",
+              List.of("1.0", "2.0")));
+    }
     Map<String, Object> custom = new LinkedHashMap<>();
-    custom.put("context_id_history", copy ? DemoCourse.CONTEXT_ID : "");
+    custom.put("context_id_history", context.copiedFrom() == null ? "" : context.copiedFrom());
     if (deepLinking) {
       String data = "demo-" + randomId(8);
       deepLinkingData.add(data);
@@ -445,7 +468,7 @@ public final class DemoLms {
     } else {
       DemoCourse.Link link = link(linkId).orElseThrow();
       custom.putAll(link.custom());
-      String ltiLinkId = copy ? "copy-" + link.id() : link.id();
+      String ltiLinkId = link.idIn(contextId);
       Map<String, Object> grades = new LinkedHashMap<>();
       grades.put("scope", DemoServices.GRADE_SCOPES);
       grades.put("lineitems", services.lineItemsUrl());
@@ -476,7 +499,7 @@ public final class DemoLms {
     ToolRegistration registered = tool;
     if (query == null
         || !sesskey.equals(p.get("sesskey"))
-        || p.get("course") == null
+        || DemoCourse.context(p.getOrDefault("course", "")).isEmpty()
         || registered == null
         || !registered.deploymentId().equals(p.get("id"))) {
       Http.send(exchange, 400, "text/plain", "invalidsesskey");
@@ -503,7 +526,7 @@ public final class DemoLms {
     if (items instanceof List<?> list) {
       for (Object item : list) {
         if (item instanceof Map<?, ?> m && "ltiResourceLink".equals(m.get("type"))) {
-          added.add(place(m));
+          added.add(place(m, p.get("course")));
         }
       }
     }
@@ -519,7 +542,7 @@ public final class DemoLms {
     Http.html(exchange, 200, page.append("</ul></main></body></html>").toString());
   }
 
-  private String place(Map<?, ?> item) {
+  private String place(Map<?, ?> item, String contextId) {
     String id = String.valueOf(301 + placedLinks.size());
     Map<String, String> custom = new LinkedHashMap<>();
     if (item.get("custom") instanceof Map<?, ?> c) {
@@ -527,7 +550,7 @@ public final class DemoLms {
     }
     String title = item.get("title") == null ? "PeerLoop" : String.valueOf(item.get("title"));
     String text = item.get("text") == null ? "" : String.valueOf(item.get("text"));
-    placedLinks.put(id, new DemoCourse.Link(id, title, text, custom));
+    placedLinks.put(id, new DemoCourse.Link(id, title, text, custom, contextId));
     if (item.get("lineItem") instanceof Map<?, ?> line
         && line.get("scoreMaximum") instanceof Number max) {
       gradebook.add(

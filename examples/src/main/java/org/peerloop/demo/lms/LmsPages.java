@@ -9,20 +9,23 @@ final class LmsPages {
   static String course(
       ToolRegistration tool,
       DemoCourse.User user,
+      DemoCourse.Context context,
       List<DemoCourse.Link> links,
       String openLink,
       boolean deep) {
+    // Every address keeps the course; the demo's first course needs none.
+    String course = context.id().equals(DemoCourse.CONTEXT_ID) ? "" : "&amp;course=" + context.id();
     StringBuilder html =
         new StringBuilder(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>Demo LMS: "
-                + Http.escape(DemoCourse.TITLE)
+                + Http.escape(context.title())
                 + "</title><link rel=\"stylesheet\" href=\"/lms.css\"></head><body>"
                 + "<header><p class=\"lms\">Demo LMS</p><h1>"
-                + Http.escape(DemoCourse.TITLE)
+                + Http.escape(context.title())
                 + " <span class=\"label\">"
-                + Http.escape(DemoCourse.LABEL)
+                + Http.escape(context.label())
                 + "</span></h1></header><main>");
     if (tool == null) {
       html.append("<p role=\"alert\">PeerLoop is not registered with this LMS yet.</p>");
@@ -34,6 +37,7 @@ final class LmsPages {
           .append(person.id())
           .append("\" href=\"/course?user=")
           .append(person.id())
+          .append(course)
           .append("\"")
           .append(current ? " aria-current=\"page\"" : "")
           .append(">")
@@ -50,6 +54,7 @@ final class LmsPages {
             .append(link.id())
             .append("\" href=\"/course?user=")
             .append(user.id())
+            .append(course)
             .append("&amp;open=")
             .append(link.id())
             .append("\">")
@@ -61,14 +66,15 @@ final class LmsPages {
       if ("Instructor".equals(user.role())) {
         html.append("<li><a id=\"deep-link\" href=\"/course?user=")
             .append(user.id())
+            .append(course)
             .append("&amp;deep\">Add a PeerLoop activity (deep linking)</a></li>");
       }
       html.append("</ul></section>");
       String frameSource = null;
       if (deep) {
-        frameSource = "/launch?user=" + user.id() + "&deep";
+        frameSource = "/launch?user=" + user.id() + "&deep&course=" + context.id();
       } else if (openLink != null && links.stream().anyMatch(l -> l.id().equals(openLink))) {
-        frameSource = "/launch?user=" + user.id() + "&link=" + openLink;
+        frameSource = "/launch?user=" + user.id() + "&link=" + openLink + "&course=" + context.id();
       }
       if (frameSource != null && tool != null) {
         html.append("<section class=\"tool\"><iframe id=\"tool-frame\" title=\"PeerLoop\" src=\"")

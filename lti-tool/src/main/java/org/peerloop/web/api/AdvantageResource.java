@@ -2,16 +2,19 @@ package org.peerloop.web.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.peerloop.community.Caller;
 import org.peerloop.community.Scope;
 import org.peerloop.errors.ConflictException;
+import org.peerloop.errors.InvalidValueException;
 import org.peerloop.grading.GradeLog;
 import org.peerloop.grading.GradeSyncJob;
 import org.peerloop.lti.session.Authenticated;
@@ -86,11 +89,14 @@ public class AdvantageResource {
 
   @POST
   @Path("course/roster-sync")
-  public Response requestRosterSync() {
+  public Response requestRosterSync(@QueryParam("mode") @DefaultValue("changes") String mode) {
     Caller caller = facilitator();
+    if (!mode.equals("changes") && !mode.equals("full")) {
+      throw new InvalidValueException("mode", "mode must be changes or full");
+    }
     RosterSync sync =
         rosters
-            .requestNow(caller.courseId())
+            .requestNow(caller.courseId(), mode.equals("full"))
             .orElseThrow(
                 () ->
                     new ConflictException(
