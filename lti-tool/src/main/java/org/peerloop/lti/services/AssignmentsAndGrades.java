@@ -58,15 +58,7 @@ public class AssignmentsAndGrades {
       if (response.statusCode() != 200) {
         throw ServiceCalls.failure("The line items service", response);
       }
-      try {
-        for (Object item : JSONArrayUtils.parse(response.body())) {
-          if (item instanceof Map<?, ?> m) {
-            items.add(lineItem(m));
-          }
-        }
-      } catch (ParseException e) {
-        throw new ServiceException(200, "line-items-malformed", "The line items are not JSON");
-      }
+      items.addAll(parseLineItems(response.body()));
       url = LinkHeader.find(response.headers().allValues("Link"), "next", url).orElse(null);
     }
     // Platforms that ignore the filters return every item: keep the ones asked for.
@@ -153,15 +145,42 @@ public class AssignmentsAndGrades {
         uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?" + query);
   }
 
+  /** A line item container (AGS 2.0 §3.2.4): an array; fields a platform adds are ignored. */
+  static List<LineItem> parseLineItems(String body) {
+    List<LineItem> items = new ArrayList<>();
+    try {
+      for (Object item : JSONArrayUtils.parse(body)) {
+        if (item instanceof Map<?, ?> m) {
+          items.add(lineItem(m));
+        }
+      }
+    } catch (ParseException e) {
+      throw new ServiceException(200, "line-items-malformed", "The line items are not JSON");
+    }
+    return items;
+  }
+
   private static LineItem lineItem(Map<?, ?> m) {
     Object max = m.get("scoreMaximum");
     return new LineItem(
         string(m.get("id")),
         string(m.get("label")),
-        max instanceof Number n ? n.doubleValue() : 0,
+        number(max),
         string(m.get("resourceLinkId")),
         string(m.get("resourceId")),
         string(m.get("tag")));
+  }
+
+  /** Numbers as numbers or, as some platforms write them, as strings. */
+  private static double number(Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    try {
+      return value == null ? 0 : Double.parseDouble(String.valueOf(value));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static String string(Object value) {

@@ -23,6 +23,19 @@ final class LinkHeader {
   private LinkHeader() {}
 
   /**
+   * RFC 3986 §5.2 resolution; {@link URI#resolve} follows RFC 2396 and drops the last path segment
+   * of a query-only reference such as {@code ?since=9}.
+   */
+  static URI resolve(URI base, String reference) {
+    if (reference.startsWith("?")) {
+      String raw = base.toString();
+      int query = raw.indexOf('?');
+      return URI.create((query < 0 ? raw : raw.substring(0, query)) + reference);
+    }
+    return base.resolve(reference);
+  }
+
+  /**
    * The target of the link with this relation, resolved against the request's URI; empty when there
    * is none.
    */
@@ -38,7 +51,7 @@ final class LinkHeader {
             && List.of(rel.group(1).strip().toLowerCase(Locale.ROOT).split("\\s+"))
                 .contains(relation)) {
           try {
-            return Optional.of(base.resolve(link.group(1).strip()));
+            return Optional.of(resolve(base, link.group(1).strip()));
           } catch (IllegalArgumentException e) {
             return Optional.empty();
           }
