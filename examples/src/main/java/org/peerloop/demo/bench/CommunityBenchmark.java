@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.peerloop.demo.lms.DemoCourse;
 import org.peerloop.demo.lms.DemoLms;
 
 /**
@@ -36,6 +37,8 @@ public final class CommunityBenchmark {
     try {
       platform = DemoLms.start(0, "localhost", null);
       platform.offerPlatformStorage(false);
+      // Cohorts of exactly the members launched here; no roster placing the demo's people too.
+      platform.offerNamesAndRoles(DemoCourse.CONTEXT_ID, false);
       URI tool = URI.create("http://127.0.0.1:" + port + "/");
       if (platform.registerWith(tool.resolve("lti/register")) != 200) {
         throw new IllegalStateException("registration failed");
