@@ -76,8 +76,13 @@ final class Browser implements AutoCloseable {
 
   /** Opens an activity as a person and waits until the tool in the iframe shows a view. */
   WebElement openActivity(String userId, String linkId) {
+    return openCoursePage("user=" + userId + "&open=" + linkId);
+  }
+
+  /** Opens a course page with the query given, and waits until the tool in its iframe starts. */
+  WebElement openCoursePage(String query) {
     driver.switchTo().defaultContent();
-    driver.get(stack.lms.url().resolve("/course?user=" + userId + "&open=" + linkId).toString());
+    driver.get(stack.lms.url().resolve("/course?" + query).toString());
     WebDriverWait wait = new WebDriverWait(driver, WAIT);
     wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
     return until(

@@ -228,13 +228,14 @@ public final class DemoLms {
     String open = params.get("open");
     DemoCourse.Context context =
         DemoCourse.context(params.getOrDefault("course", "")).orElse(DemoCourse.CONTEXTS.get(0));
-    String home = context.copiedFrom() == null ? context.id() : context.copiedFrom();
     List<DemoCourse.Link> links = new ArrayList<>();
     DemoCourse.LINKS.forEach(links::add);
     placedLinks.values().stream()
         .sorted(java.util.Comparator.comparing(DemoCourse.Link::id))
         .forEach(links::add);
-    links.removeIf(l -> !l.contextId().equals(home));
+    // A course shows its own links and, if it is a copy, the links copied with it.
+    links.removeIf(
+        l -> !l.contextId().equals(context.id()) && !l.contextId().equals(context.copiedFrom()));
     Http.html(
         exchange,
         200,

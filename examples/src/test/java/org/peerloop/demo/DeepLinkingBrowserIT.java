@@ -1,0 +1,77 @@
+package org.peerloop.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.peerloop.demo.lms.DemoCourse;
+
+/**
+ * A designer adds PeerLoop to a course in a real headless Chromium: the LMS's "add an activity"
+ * opens the picker in the iframe, the new space's settings are filled in, and the page posts the
+ * signed response to the LMS, which adds the activity; a learner then opens it and lands in the
+ * space. Runs in course 102, which no other test places links in.
+ */
+@ExtendWith(DemoStackExtension.class)
+class DeepLinkingBrowserIT {
+  private static final String COURSE = "102";
+  private static Browser browser;
+  private static DemoStack stack;
+
+  @BeforeAll
+  static void openBrowser(DemoStack running) {
+    stack = running;
+    browser = new Browser(running);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void aDesignerPicksANewSpaceAndTheLmsAddsTheActivity() {
+    browser.openCoursePage("user=5&deep&course=" + COURSE);
+    browser.view("placement");
+    browser.assertAccessible("deep linking picker");
+    browser.screenshot("deep-linking-picker");
+    WebElement title = browser.find("#app form.settings input[type='text']");
+    title.clear();
+    title.sendKeys("Peer practice, browser-placed");
+    browser.find("#app form.settings input[type='checkbox'][id^='graded']").click();
+    browser.click("#app form.settings button[type='submit']", "Create and add to the course");
+
+    // The iframe now shows the LMS's own page: the response was posted and accepted.
+    WebElement added =
+        browser.until(d -> d.findElements(By.id("deep-linked")).stream().findFirst().orElse(null));
+    assertEquals("Added to the course", added.getText());
+    assertTrue(
+        browser
+            .driver
+            .findElement(By.tagName("body"))
+            .getText()
+            .contains("Peer practice, browser-placed"));
+    DemoCourse.Link placed =
+        stack.lms.placedLinks().values().stream()
+            .filter(l -> l.title().equals("Peer practice, browser-placed"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(COURSE, placed.contextId());
+    assertTrue(
+        stack.lms.gradebook().items().stream()
+            .anyMatch(i -> i.resourceLinkId().equals(placed.id())),
+        "grading was turned on, so the LMS made a grade column");
+
+    WebElement app = browser.openCoursePage("user=2&course=" + COURSE + "&open=" + placed.id());
+    browser.until(d -> "ready".equals(app.getAttribute("data-state")) ? app : null);
+    assertNotEquals("no-space", app.getAttribute("data-view"), "the learner lands in the space");
+  }
+}
