@@ -73,5 +73,29 @@ class DeepLinkingBrowserIT {
     WebElement app = browser.openCoursePage("user=2&course=" + COURSE + "&open=" + placed.id());
     browser.until(d -> "ready".equals(app.getAttribute("data-state")) ? app : null);
     assertNotEquals("no-space", app.getAttribute("data-view"), "the learner lands in the space");
+
+    // The designer reads the roster from the LMS and sends the grades, and sees both happen.
+    browser.openCoursePage("user=5&course=" + COURSE + "&open=" + placed.id());
+    browser.script("location.hash = '#/manage/lms'");
+    browser.view("lmsSync");
+    browser.click("#app button", "Read the whole roster again");
+    browser.until(
+        d ->
+            d.findElements(By.cssSelector("[data-roster='DONE']")).stream()
+                .findFirst()
+                .orElse(null));
+    String summary = browser.find("#app").getText();
+    assertTrue(summary.matches("(?s).*· [1-9]\\d* people ·.*"), summary);
+    browser.click("#app button", "Send grades now");
+    browser.until(
+        d -> {
+          var rows = d.findElements(By.cssSelector("tr[data-grade]"));
+          boolean settled =
+              !rows.isEmpty()
+                  && rows.stream().noneMatch(r -> "PENDING".equals(r.getAttribute("data-grade")));
+          return settled ? rows : null;
+        });
+    browser.assertAccessible("roster and grades");
+    browser.screenshot("roster-and-grades");
   }
 }

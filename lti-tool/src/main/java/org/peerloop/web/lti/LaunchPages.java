@@ -142,6 +142,7 @@ public class LaunchPages {
             "peerloop-cohort.js",
             "peerloop-manage.js",
             "peerloop-placement.js",
+            "peerloop-sync.js",
             "peerloop-app.js")
         .response(200, base());
   }

@@ -115,6 +115,7 @@
     { pattern: /^manage\/cohorts$/, view: "cohorts", tab: "manage/cohorts", facilitator: true, needs: "space" },
     { pattern: /^manage\/review$/, view: "review", tab: "manage/review", reviewer: true, needs: "space" },
     { pattern: /^manage\/flags$/, view: "flags", tab: "manage/flags", facilitator: true, needs: "space" },
+    { pattern: /^manage\/lms$/, view: "lmsSync", tab: "manage/lms", facilitator: true, needs: "space" },
     { pattern: /^$/, view: "home", tab: "", needs: "space" }
   ];
 
@@ -133,6 +134,7 @@
         } else {
           tabs.push(["manage/flags", t("nav.flags")]);
         }
+        tabs.push(["manage/lms", t("nav.lms")]);
       }
     } else if (s.reviewer && s.space && s.space.moderation === "EXPERT_REVIEW") {
       tabs.push(["manage/review", t("nav.review")]);

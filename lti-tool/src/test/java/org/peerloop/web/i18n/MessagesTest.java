@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.peerloop.grades.GradeStatus;
 import org.peerloop.lti.launch.Refusal;
+import org.peerloop.roster.SyncStatus;
 
 /**
  * Every language is complete: the same keys and placeholders in each bundle, and every message the
@@ -39,6 +41,7 @@ class MessagesTest {
           "peerloop-cohort.js",
           "peerloop-manage.js",
           "peerloop-placement.js",
+          "peerloop-sync.js",
           "peerloop-app.js");
 
   private static Set<String> placeholders(String text) {
@@ -116,8 +119,16 @@ class MessagesTest {
             "moderation.EXPERT_REVIEW",
             "editor.bold",
             "editor.link");
+    Set<String> fromEnums = new TreeSet<>(keys);
+    for (SyncStatus status : SyncStatus.values()) {
+      fromEnums.add("sync.status." + status.name());
+    }
+    for (GradeStatus status : GradeStatus.values()) {
+      fromEnums.add("sync.grade." + status.name());
+    }
     assertEquals(
-        Set.of(), keys.stream().filter(k -> !english.containsKey(k)).collect(Collectors.toSet()));
+        Set.of(),
+        fromEnums.stream().filter(k -> !english.containsKey(k)).collect(Collectors.toSet()));
   }
 
   @Test
