@@ -112,15 +112,17 @@ public class RosterSteps {
   record PageOutcome(int added, int changed) {}
 
   /**
-   * Records a page of the roster: people created or updated, their roster entries, and their
-   * memberships' status and role.
+   * Records a page of the roster: people created or updated, their roster entries, their
+   * memberships' status and role, and the run's progress, in one transaction (one commit a page).
    */
   @Transactional
-  public PageOutcome reconcile(Claim claim, List<NamesAndRoles.Member> members) {
-    if (members.isEmpty()) {
-      // An empty page: no changes since the last run, or a platform that pads its paging.
-      return new PageOutcome(0, 0);
-    }
+  public void reconcile(Claim claim, List<NamesAndRoles.Member> members) {
+    PageOutcome page = members.isEmpty() ? new PageOutcome(0, 0) : record(claim, members);
+    em.find(RosterSync.class, claim.courseId())
+        .progress(members.size(), page.added(), page.changed());
+  }
+
+  private PageOutcome record(Claim claim, List<NamesAndRoles.Member> members) {
     Instant now = clock.instant();
     Course course = em.find(Course.class, claim.courseId());
     Map<String, NamesAndRoles.Member> bySubject = new LinkedHashMap<>();
@@ -171,11 +173,6 @@ public class RosterSteps {
     }
     em.flush();
     return new PageOutcome(added, changed);
-  }
-
-  @Transactional
-  public void progress(long courseId, int members, PageOutcome page) {
-    em.find(RosterSync.class, courseId).progress(members, page.added(), page.changed());
   }
 
   /**

@@ -105,7 +105,7 @@ public class RosterSyncJob {
               200, "roster-paging-loops", "The roster's pages do not end (page " + page + ")");
         }
         NamesAndRoles.Page result = namesAndRoles.page(claim.platform(), url);
-        steps.progress(courseId, result.members().size(), steps.reconcile(claim, result.members()));
+        steps.reconcile(claim, result.members());
         differences = result.differences().orElse(differences);
         url = result.next().orElse(null);
       }

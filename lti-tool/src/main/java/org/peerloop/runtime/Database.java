@@ -47,6 +47,7 @@ public class Database {
     if (embedded) {
       pointDerbyAtDataDir();
       preallocateIdentities();
+      replanStatementsOften();
     }
     try {
       dataSource = (DataSource) new InitialContext().lookup(name);
@@ -87,6 +88,20 @@ public class Database {
   }
 
   static final String SEQUENCE_PREALLOCATOR = "derby.language.sequence.preallocator";
+
+  /**
+   * Derby keeps a statement's plan until it has run this many times, then re-plans it if its
+   * tables' sizes changed a lot. The default, 100, keeps a plan made for a nearly empty table
+   * through the whole first roster synchronisation of a course (a table scan per page of a growing
+   * person table); 5 is Derby's smallest value. A value set by the operator is kept.
+   */
+  private static void replanStatementsOften() {
+    if (System.getProperty(STALE_PLAN_CHECK) == null) {
+      System.setProperty(STALE_PLAN_CHECK, "5");
+    }
+  }
+
+  static final String STALE_PLAN_CHECK = "derby.language.stalePlanCheckInterval";
 
   public DataSource dataSource() {
     return dataSource;

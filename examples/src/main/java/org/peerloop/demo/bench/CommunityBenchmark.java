@@ -1,9 +1,7 @@
 package org.peerloop.demo.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.peerloop.demo.lms.DemoCourse;
-import org.peerloop.demo.lms.DemoLms;
 
 /**
  * The community API under load on the embedded demo server: a cohort of 17 with 200 threads
@@ -30,20 +27,11 @@ public final class CommunityBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path output = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
-    Path data = Files.createTempDirectory("peerloop-bench-");
-    int port = LaunchBenchmark.freePort();
-    ServerProcess server = ServerProcess.start(port, data);
-    DemoLms platform = null;
-    try {
-      platform = DemoLms.start(0, "localhost", null);
-      platform.offerPlatformStorage(false);
+    try (BenchStack stack = BenchStack.start()) {
       // Cohorts of exactly the members launched here; no roster placing the demo's people too.
-      platform.offerNamesAndRoles(DemoCourse.CONTEXT_ID, false);
-      URI tool = URI.create("http://127.0.0.1:" + port + "/");
-      if (platform.registerWith(tool.resolve("lti/register")) != 200) {
-        throw new IllegalStateException("registration failed");
-      }
-      BenchClient client = new BenchClient(tool, platform);
+      stack.platform.offerNamesAndRoles(DemoCourse.CONTEXT_ID, false);
+      ServerProcess server = stack.server;
+      BenchClient client = stack.client();
       BenchClient.Space space =
           client.setUpSpace(
               "201",
@@ -65,11 +53,6 @@ public final class CommunityBenchmark {
           LoadRun.run(CONCURRENCY, MEASURE, server, n -> write(client, members, cohort, keys));
       System.out.println("writes " + writes.row());
       report(output, reads, writes);
-    } finally {
-      if (platform != null) {
-        platform.stop();
-      }
-      server.stop();
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,19 +45,9 @@ public final class LaunchBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path output = Path.of(args.length > 0 ? args[0] : "BENCHMARKS.md");
-    Path data = Files.createTempDirectory("peerloop-bench-");
-    int port = freePort();
-    ServerProcess server = ServerProcess.start(port, data);
-    DemoLms platform = null;
-    try {
-      platform = DemoLms.start(0, "localhost", null);
-      platform.offerPlatformStorage(false);
-      URI tool = URI.create("http://127.0.0.1:" + port + "/");
-      int status = platform.registerWith(tool.resolve("lti/register"));
-      if (status != 200) {
-        throw new IllegalStateException("registration answered HTTP " + status);
-      }
-      LaunchBenchmark benchmark = new LaunchBenchmark(tool, platform);
+    try (BenchStack stack = BenchStack.start()) {
+      ServerProcess server = stack.server;
+      LaunchBenchmark benchmark = new LaunchBenchmark(stack.tool, stack.platform);
       List<LoadRun.Result> results = new ArrayList<>();
       benchmark.run(CONCURRENCY[CONCURRENCY.length - 1], FIRST_WARM_UP, server);
       for (int concurrency : CONCURRENCY) {
@@ -69,11 +58,6 @@ public final class LaunchBenchmark {
       }
       Report.write(output, results, server.commandLine());
       System.out.println("Results written to " + output.toAbsolutePath());
-    } finally {
-      if (platform != null) {
-        platform.stop();
-      }
-      server.stop();
     }
   }
 

@@ -107,14 +107,14 @@ public class AdvantageResource {
   }
 
   @GET
-  @Path("spaces/{id}/grades")
-  public GradeLog.GradesView grades(@PathParam("id") long spaceId) {
+  @Path("spaces/{spaceId}/grades")
+  public GradeLog.GradesView grades(@PathParam("spaceId") long spaceId) {
     return gradeLog.of(facilitator(), spaceId);
   }
 
   @POST
-  @Path("spaces/{id}/grades/sync")
-  public Response syncGrades(@PathParam("id") long spaceId) {
+  @Path("spaces/{spaceId}/grades/sync")
+  public Response syncGrades(@PathParam("spaceId") long spaceId) {
     Caller caller = facilitator();
     GradeLog.GradesView grades = gradeLog.of(caller, spaceId);
     if (!grades.enabled()) {

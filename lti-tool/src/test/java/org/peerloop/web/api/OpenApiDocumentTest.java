@@ -30,6 +30,8 @@ class OpenApiDocumentTest {
           SpacesResource.class,
           DiscussionResource.class,
           CurationResource.class,
+          PlacementResource.class,
+          AdvantageResource.class,
           PlatformsResource.class,
           KeysResource.class);
 
