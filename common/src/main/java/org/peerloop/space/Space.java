@@ -160,10 +160,28 @@ public class Space {
 
   /**
    * A copy of this space's settings for another course (a course copied in the LMS keeps its
-   * links): the same agenda and rules, dated as given, with no cohorts or posts.
+   * links): the same agenda and rules, with no cohorts or posts. A window that has already closed
+   * is not copied, so the next run's space is not born read-only; its designer sets new dates.
    */
   public Space copyFor(Course otherCourse, Instant now) {
-    Space copy = new Space(otherCourse, null, settings(), now);
+    SpaceSettings s = settings();
+    if (isClosedAt(now)) {
+      s =
+          new SpaceSettings(
+              s.title(),
+              s.phase(),
+              null,
+              null,
+              s.opensOnCompletion(),
+              s.targetSize(),
+              s.grouping(),
+              s.moderation(),
+              s.ratingsEnabled(),
+              s.topics(),
+              s.prompts(),
+              s.grading());
+    }
+    Space copy = new Space(otherCourse, null, s, now);
     copy.copiedFrom = this;
     return copy;
   }

@@ -12,6 +12,9 @@ import java.util.Map;
 public record ContentItem(
     String title, String text, String url, Map<String, String> custom, LineItem lineItem) {
 
+  /** A first height; the page then tells the platform its real one (lti.frameResize). */
+  static final int IFRAME_HEIGHT = 800;
+
   /** §3.2.6: the platform creates this line item along with the link. */
   public record LineItem(double scoreMaximum, String label, String resourceId, String tag) {}
 
@@ -24,8 +27,8 @@ public record ContentItem(
     }
     item.put("url", url);
     item.put("custom", Map.copyOf(custom));
-    // Placed in the course page's iframe, as PeerLoop is meant to be used.
-    item.put("iframe", Map.of("src", url));
+    // Shown inside the course page (Deep Linking 2.0 §3.2.5; Moodle embeds the launch).
+    item.put("iframe", Map.of("height", IFRAME_HEIGHT));
     if (lineItem != null) {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("scoreMaximum", lineItem.scoreMaximum());
