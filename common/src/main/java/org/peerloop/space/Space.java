@@ -111,7 +111,7 @@ public class Space {
   private int pointsFull;
 
   /** The space this one was copied from with its course (settings only, never posts). */
-  @ManyToOne(fetch = FetchType.LAZY)
+  @ManyToOne
   @JoinColumn(name = "copied_from_id")
   private Space copiedFrom;
 
