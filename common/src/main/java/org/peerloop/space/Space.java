@@ -214,6 +214,10 @@ public class Space {
         pointsFull);
   }
 
+  public Instant createdAt() {
+    return createdAt;
+  }
+
   public Space copiedFrom() {
     return copiedFrom;
   }

@@ -143,6 +143,7 @@ public class LaunchPages {
             "peerloop-manage.js",
             "peerloop-placement.js",
             "peerloop-sync.js",
+            "peerloop-insights.js",
             "peerloop-app.js")
         .response(200, base());
   }

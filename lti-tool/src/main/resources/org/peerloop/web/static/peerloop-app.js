@@ -116,6 +116,7 @@
     { pattern: /^manage\/review$/, view: "review", tab: "manage/review", reviewer: true, needs: "space" },
     { pattern: /^manage\/flags$/, view: "flags", tab: "manage/flags", facilitator: true, needs: "space" },
     { pattern: /^manage\/lms$/, view: "lmsSync", tab: "manage/lms", facilitator: true, needs: "space" },
+    { pattern: /^manage\/insights$/, view: "insights", tab: "manage/insights", facilitator: true, needs: "space" },
     { pattern: /^$/, view: "home", tab: "", needs: "space" }
   ];
 
@@ -134,6 +135,7 @@
         } else {
           tabs.push(["manage/flags", t("nav.flags")]);
         }
+        tabs.push(["manage/insights", t("nav.insights")]);
         tabs.push(["manage/lms", t("nav.lms")]);
       }
     } else if (s.reviewer && s.space && s.space.moderation === "EXPERT_REVIEW") {

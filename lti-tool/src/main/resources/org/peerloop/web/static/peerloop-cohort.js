@@ -281,7 +281,7 @@
 
     PL.show(view, 
       phaseBanner(space, PL.state.facilitator ? null : cohort),
-      PL.state.facilitator ? PL.cohortPicker(view) : null,
+      PL.state.facilitator ? PL.cohortPicker(view) : goToPeople(cohort),
       agenda(space, discuss),
       h("section", { class: "discussion", "aria-labelledby": "threads-title" }, [
         h("h2", { id: "threads-title" }, t("threads.heading")),
@@ -295,6 +295,27 @@
     );
     return threads.load(false);
   };
+
+  /**
+   * The people of the cohort others turn to (replies and ratings they draw, the bridges they make):
+   * names only, filled in when known; nothing is shown while there are none.
+   */
+  function goToPeople(cohort) {
+    var section = h("p", { class: "go-to", hidden: true });
+    PL.api("v1/cohorts/" + cohort.id + "/go-to-people").then(
+      function (found) {
+        if (found.names.length) {
+          PL.show(section, t("cohort.goToPeople", { names: found.names.join(", ") }));
+          section.hidden = false;
+          PL.resize();
+        }
+      },
+      function () {
+        // A hint, not the page's purpose: without it the cohort home is complete.
+      }
+    );
+    return section;
+  }
 
   /** A thread with its replies and the reply composer. */
   PL.views.thread = function (view, postId) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.peerloop.analytics.Persona;
 import org.peerloop.grades.GradeStatus;
 import org.peerloop.lti.launch.Refusal;
 import org.peerloop.roster.SyncStatus;
@@ -42,6 +44,7 @@ class MessagesTest {
           "peerloop-manage.js",
           "peerloop-placement.js",
           "peerloop-sync.js",
+          "peerloop-insights.js",
           "peerloop-app.js");
 
   private static Set<String> placeholders(String text) {
@@ -125,6 +128,16 @@ class MessagesTest {
     }
     for (GradeStatus status : GradeStatus.values()) {
       fromEnums.add("sync.grade." + status.name());
+    }
+    for (Persona persona : Persona.values()) {
+      fromEnums.add("persona." + persona.name());
+    }
+    for (String segment : List.of("creators", "contributors", "consumers", "nonParticipants")) {
+      fromEnums.add("insights.segment." + segment);
+    }
+    for (String column :
+        List.of("name", "segment", "persona", "threads", "replies", "ratingsGiven", "egoNetwork")) {
+      fromEnums.add("insights.column." + column);
     }
     assertEquals(
         Set.of(),

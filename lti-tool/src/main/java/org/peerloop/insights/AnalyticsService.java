@@ -1,0 +1,90 @@
+package org.peerloop.insights;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.peerloop.analytics.CohortFacts;
+import org.peerloop.analytics.CohortReport;
+import org.peerloop.analytics.InteractionGraph;
+import org.peerloop.cohort.Cohort;
+import org.peerloop.community.Caller;
+import org.peerloop.community.Scope;
+import org.peerloop.errors.InvalidValueException;
+import org.peerloop.people.Person;
+import org.peerloop.space.Space;
+
+/** A space's or cohort's metrics over a period, for its facilitators; go-to names for members. */
+@ApplicationScoped
+public class AnalyticsService {
+  @Inject EntityManager em;
+  @Inject Scope scope;
+  @Inject Clock clock;
+
+  /** The period asked for: from the space's creation and until now when not given. */
+  public record Period(Instant from, Instant to) {}
+
+  @Transactional
+  public AnalyticsViews.Report report(Caller caller, long spaceId, Long cohortId, Period asked) {
+    scope.requireFacilitator(caller);
+    Space space = scope.space(caller, spaceId);
+    Cohort cohort = cohortId == null ? null : scope.cohort(caller, cohortId);
+    if (cohort != null && !cohort.space().id().equals(space.id())) {
+      throw new InvalidValueException("cohortId", "the cohort is in another space");
+    }
+    Period period = period(space, asked);
+    CohortFacts facts = new FactsQuery(em, space, cohort, period.from(), period.to()).facts();
+    CohortReport report = CohortReport.of(facts);
+    return AnalyticsViews.Report.of(report, period, names(report), space.topics(), facts);
+  }
+
+  /** A learner's cohort's go-to people: names only, no scores (PRODUCT.md). */
+  @Transactional
+  public List<String> goToPeople(Caller caller, long cohortId) {
+    Cohort cohort = scope.cohort(caller, cohortId);
+    Space space = cohort.space();
+    CohortFacts facts =
+        new FactsQuery(em, space, cohort, space.createdAt(), clock.instant().plusSeconds(1))
+            .facts();
+    List<Long> ids =
+        InteractionGraph.of(facts).goToPeople().stream().map(InteractionGraph.Person::id).toList();
+    Map<Long, String> names = names(ids);
+    return ids.stream().map(names::get).toList();
+  }
+
+  private Period period(Space space, Period asked) {
+    Instant from = asked.from() == null ? space.createdAt() : asked.from();
+    Instant to = asked.to() == null ? clock.instant().plusSeconds(1) : asked.to();
+    if (!to.isAfter(from)) {
+      throw new InvalidValueException("to", "the period must end after it starts");
+    }
+    return new Period(from, to);
+  }
+
+  private Map<Long, String> names(CohortReport report) {
+    return names(report.members().stream().map(CohortReport.Member::id).toList());
+  }
+
+  private Map<Long, String> names(List<Long> ids) {
+    Map<Long, String> names = new HashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    Set<Long> wanted = Set.copyOf(ids);
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      em.createQuery("select p from Person p where p.id in :ids", Person.class)
+          .setParameter("ids", chunk)
+          .getResultStream()
+          .filter(p -> wanted.contains(p.id()))
+          .forEach(p -> names.put(p.id(), p.displayName()));
+    }
+    return names;
+  }
+}

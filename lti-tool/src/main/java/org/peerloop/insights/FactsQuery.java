@@ -1,0 +1,206 @@
+package org.peerloop.insights;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.peerloop.activity.ActivityType;
+import org.peerloop.analytics.CohortFacts;
+import org.peerloop.cohort.Cohort;
+import org.peerloop.cohort.MemberRole;
+import org.peerloop.post.PostKind;
+import org.peerloop.post.PostStatus;
+import org.peerloop.roster.RosterEntry;
+import org.peerloop.space.Space;
+
+/**
+ * Reads the facts of a space, or of one of its cohorts, in a period [from, to): who is on the
+ * roster, who viewed, the published threads and replies, the ratings and endorsements. A constant
+ * number of queries whatever the size.
+ */
+final class FactsQuery {
+  private final EntityManager em;
+  private final Space space;
+  private final Cohort cohort;
+  private final Instant from;
+  private final Instant to;
+
+  FactsQuery(EntityManager em, Space space, Cohort cohort, Instant from, Instant to) {
+    this.em = em;
+    this.space = space;
+    this.cohort = cohort;
+    this.from = from;
+    this.to = to;
+  }
+
+  private String where(String alias) {
+    return alias
+        + ".space = :space"
+        + (cohort == null ? "" : " and " + alias + ".cohort = :cohort");
+  }
+
+  private <T> jakarta.persistence.TypedQuery<T> scoped(String jpql, Class<T> type) {
+    jakarta.persistence.TypedQuery<T> query =
+        em.createQuery(jpql, type).setParameter("space", space);
+    if (cohort != null) {
+      query.setParameter("cohort", cohort);
+    }
+    return query;
+  }
+
+  CohortFacts facts() {
+    return new CohortFacts(roster(), viewers(), threads(), replies(), ratings());
+  }
+
+  /**
+   * The cohort's active learners; for a whole space also the course roster's learners who never
+   * joined, who are its non-participants.
+   */
+  Set<Long> roster() {
+    Set<Long> roster =
+        new HashSet<>(
+            scoped(
+                    "select m.person.id from CohortMember m where "
+                        + where("m")
+                        + " and m.active = true and m.role <> :facilitator",
+                    Long.class)
+                .setParameter("facilitator", MemberRole.FACILITATOR)
+                .getResultList());
+    if (cohort == null) {
+      em.createQuery(
+              "select e from RosterEntry e where e.course = :course and e.active = true",
+              RosterEntry.class)
+          .setParameter("course", space.course())
+          .getResultStream()
+          .filter(e -> !e.facilitates())
+          .forEach(e -> roster.add(e.person().id()));
+    }
+    return roster;
+  }
+
+  Set<Long> viewers() {
+    var query =
+        em.createQuery(
+                "select distinct e.personId from ActivityEvent e where e.spaceId = :space"
+                    + (cohort == null ? "" : " and e.cohortId = :cohort")
+                    + " and e.type = :view and e.occurredAt >= :from and e.occurredAt < :to",
+                Long.class)
+            .setParameter("space", space.id())
+            .setParameter("view", ActivityType.VIEW)
+            .setParameter("from", from)
+            .setParameter("to", to);
+    if (cohort != null) {
+      query.setParameter("cohort", cohort.id());
+    }
+    return new HashSet<>(query.getResultList());
+  }
+
+  private static final String PUBLISHED =
+      " and p.status = :published and p.deletedAt is null"
+          + " and p.createdAt >= :from and p.createdAt < :to";
+
+  List<CohortFacts.Thread> threads() {
+    List<Object[]> rows =
+        scoped(
+                "select p.id, p.author.id, p.kind, p.createdAt from Post p where "
+                    + where("p")
+                    + " and p.thread is null"
+                    + PUBLISHED,
+                Object[].class)
+            .setParameter("published", PostStatus.PUBLISHED)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList();
+    Map<Long, Set<String>> tags = tags();
+    List<CohortFacts.Thread> threads = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      threads.add(
+          new CohortFacts.Thread(
+              (Long) r[0],
+              (Long) r[1],
+              kind((PostKind) r[2]),
+              (Instant) r[3],
+              tags.getOrDefault((Long) r[0], Set.of())));
+    }
+    return threads;
+  }
+
+  private Map<Long, Set<String>> tags() {
+    Map<Long, Set<String>> tags = new HashMap<>();
+    for (Object[] r :
+        scoped(
+                "select p.id, t from Post p join p.tags t where "
+                    + where("p")
+                    + " and p.thread is null"
+                    + PUBLISHED,
+                Object[].class)
+            .setParameter("published", PostStatus.PUBLISHED)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList()) {
+      tags.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1]);
+    }
+    return tags;
+  }
+
+  List<CohortFacts.Reply> replies() {
+    return scoped(
+            "select p.id, p.thread.id, p.author.id, p.createdAt from Post p where "
+                + where("p")
+                + " and p.thread is not null"
+                + PUBLISHED,
+            Object[].class)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultStream()
+        .map(r -> new CohortFacts.Reply((Long) r[0], (Long) r[1], (Long) r[2], (Instant) r[3]))
+        .toList();
+  }
+
+  /** Ratings given in the period, and endorsements by facilitators. */
+  List<CohortFacts.Rating> ratings() {
+    List<CohortFacts.Rating> ratings = new ArrayList<>();
+    scoped(
+            "select r.postId, r.personId, p.author.id, th.id, r.ratedAt"
+                + " from PostRating r, Post p left join p.thread th where r.postId = p.id and "
+                + where("p")
+                + " and r.ratedAt >= :from and r.ratedAt < :to",
+            Object[].class)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultStream()
+        .forEach(
+            r ->
+                ratings.add(
+                    new CohortFacts.Rating(
+                        (Long) r[0], (Long) r[1], (Long) r[2], r[3] != null, (Instant) r[4])));
+    scoped(
+            "select p.id, p.endorsedBy.id, p.author.id, th.id, p.endorsedAt from Post p"
+                + " left join p.thread th where "
+                + where("p")
+                + " and p.endorsedAt >= :from and p.endorsedAt < :to",
+            Object[].class)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultStream()
+        .forEach(
+            r ->
+                ratings.add(
+                    new CohortFacts.Rating(
+                        (Long) r[0], (Long) r[1], (Long) r[2], r[3] != null, (Instant) r[4])));
+    return ratings;
+  }
+
+  private static CohortFacts.Kind kind(PostKind kind) {
+    return switch (kind) {
+      case QUESTION -> CohortFacts.Kind.QUESTION;
+      case APPLIED_STORY -> CohortFacts.Kind.APPLIED_STORY;
+      case DISCUSSION -> CohortFacts.Kind.DISCUSSION;
+    };
+  }
+}

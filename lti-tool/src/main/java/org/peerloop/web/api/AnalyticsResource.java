@@ -1,0 +1,88 @@
+package org.peerloop.web.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.peerloop.community.Caller;
+import org.peerloop.errors.InvalidValueException;
+import org.peerloop.insights.AnalyticsService;
+import org.peerloop.insights.AnalyticsViews;
+import org.peerloop.lti.session.Authenticated;
+import org.peerloop.lti.session.CurrentSession;
+
+/**
+ * The metrics of a space or one of its cohorts over a period (facilitators), as JSON or as a CSV of
+ * per-member numbers; and a cohort's go-to people by name, for its members.
+ */
+@Path("api/v1")
+@ApplicationScoped
+@Authenticated
+public class AnalyticsResource {
+
+  @Inject CurrentSession session;
+  @Inject AnalyticsService analytics;
+
+  public record GoToPeople(List<String> names) {}
+
+  @GET
+  @Path("spaces/{spaceId}/analytics")
+  @Produces(MediaType.APPLICATION_JSON)
+  public AnalyticsViews.Report report(
+      @PathParam("spaceId") long spaceId,
+      @QueryParam("cohortId") Long cohortId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    return analytics.report(Caller.of(session.get()), spaceId, cohortId, period(from, to));
+  }
+
+  @GET
+  @Path("spaces/{spaceId}/analytics/members.csv")
+  @Produces("text/csv")
+  public Response membersCsv(
+      @PathParam("spaceId") long spaceId,
+      @QueryParam("cohortId") Long cohortId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    AnalyticsViews.Report report =
+        analytics.report(Caller.of(session.get()), spaceId, cohortId, period(from, to));
+    return Response.ok(MembersCsv.write(report.members()), "text/csv; charset=utf-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"peerloop-space-" + spaceId + "-members.csv\"")
+        .build();
+  }
+
+  @GET
+  @Path("cohorts/{cohortId}/go-to-people")
+  @Produces(MediaType.APPLICATION_JSON)
+  public GoToPeople goToPeople(@PathParam("cohortId") long cohortId) {
+    return new GoToPeople(analytics.goToPeople(Caller.of(session.get()), cohortId));
+  }
+
+  /** Whole days in UTC: {@code from} included, {@code to} included too (its end is exclusive). */
+  private static AnalyticsService.Period period(String from, String to) {
+    return new AnalyticsService.Period(day("from", from, 0), day("to", to, 1));
+  }
+
+  private static Instant day(String field, String value, int plusDays) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidValueException(field, field + " must be a date like 2026-11-01");
+    }
+  }
+}
