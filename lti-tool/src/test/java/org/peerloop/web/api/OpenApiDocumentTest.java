@@ -32,6 +32,7 @@ class OpenApiDocumentTest {
           CurationResource.class,
           PlacementResource.class,
           AdvantageResource.class,
+          AnalyticsResource.class,
           PlatformsResource.class,
           KeysResource.class);
 

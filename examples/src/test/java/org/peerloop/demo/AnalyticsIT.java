@@ -1,0 +1,180 @@
+package org.peerloop.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Insights from real activity, in course 103's module 203: a question, two answers, a rating and an
+ * endorsement; the cohort's metrics worked out by hand, the members' CSV, the learners' view of
+ * their go-to people (names only), and who may see what.
+ */
+@ExtendWith(DemoStackExtension.class)
+class AnalyticsIT {
+  private static final String LINK = "203&course=103";
+
+  private static DemoStack stack;
+  private static LaunchDriver driver;
+
+  @BeforeAll
+  static void connect(DemoStack running) {
+    stack = running;
+    driver = new LaunchDriver(running.lms);
+  }
+
+  private static String token(String user) throws Exception {
+    return LaunchDriver.sessionToken(driver.launchWith("user=" + user + "&link=" + LINK).body());
+  }
+
+  private static HttpResponse<String> call(String method, String path, String token, String json)
+      throws Exception {
+    return stack.call(method, path, token, json);
+  }
+
+  private static Map<String, Object> json(HttpResponse<String> response) throws Exception {
+    assertTrue(response.statusCode() < 300, response.statusCode() + ": " + response.body());
+    return JSONObjectUtils.parse(response.body());
+  }
+
+  private static long id(HttpResponse<String> response) throws Exception {
+    return ((Number) json(response).get("id")).longValue();
+  }
+
+  @Test
+  void aCohortsMetricsFromItsRealActivity() throws Exception {
+    String dana = token("5");
+    long space =
+        id(
+            call(
+                "PUT",
+                "api/v1/space",
+                dana,
+                "{\"title\":\"Insights lab\",\"phase\":\"post-course\",\"targetSize\":5,"
+                    + "\"topics\":[\"coaching\"]}"));
+    String ada = token("2");
+    String ben = token("3");
+    String carmen = token("4");
+    long cohort = 0;
+    for (String learner : List.of(ada, ben, carmen)) {
+      cohort =
+          id(
+              call(
+                  "POST",
+                  "api/v1/spaces/" + space + "/membership",
+                  learner,
+                  "{\"topics\":[\"coaching\"]}"));
+    }
+    long question =
+        id(
+            call(
+                "POST",
+                "api/v1/cohorts/" + cohort + "/posts",
+                ada,
+                "{\"kind\":\"question\",\"title\":\"Feedback that lands?\","
+                    + "\"body\":\"<p>How do you give feedback that lands? #coaching</p>\","
+                    + "\"clientKey\":\"insights-q\"}"));
+    long benAnswer =
+        id(
+            call(
+                "POST",
+                "api/v1/cohorts/" + cohort + "/posts",
+                ben,
+                "{\"body\":\"<p>Ask first.</p>\",\"replyTo\":"
+                    + question
+                    + ",\"clientKey\":\"insights-b\"}"));
+    long carmenAnswer =
+        id(
+            call(
+                "POST",
+                "api/v1/cohorts/" + cohort + "/posts",
+                carmen,
+                "{\"body\":\"<p>Be specific.</p>\",\"replyTo\":"
+                    + question
+                    + ",\"clientKey\":\"insights-c\"}"));
+    json(call("PUT", "api/v1/posts/" + benAnswer + "/rating", ada, "{\"stars\":5}"));
+    json(call("PUT", "api/v1/posts/" + carmenAnswer + "/endorsement", dana, null));
+
+    Map<String, Object> report =
+        json(call("GET", "api/v1/spaces/" + space + "/analytics?cohortId=" + cohort, dana, null));
+    assertEquals(3, ((Number) report.get("roster")).intValue());
+    assertEquals(
+        Map.of("creators", 1L, "contributors", 2L, "consumers", 0L, "nonParticipants", 0L),
+        report.get("segments"));
+    assertEquals(1.0, ((Number) report.get("engagementRate")).doubleValue());
+    assertEquals(2.0 / 3, ((Number) report.get("replyPostRatio")).doubleValue(), 1e-9);
+    assertEquals(1.0, ((Number) report.get("reciprocity")).doubleValue());
+    assertEquals(1.0, ((Number) report.get("questionsAnswered")).doubleValue());
+    // Help: Ada's question drew two answers; Ben's answer a rating, Carmen's an endorsement.
+    List<Object> goTo = JSONObjectUtils.getJSONArray(report, "goToPeople");
+    assertEquals(
+        List.of("Ada Ito", "Ben Okafor", "Carmen Ruiz"),
+        goTo.stream().map(p -> ((Map<?, ?>) p).get("name")).toList());
+    assertEquals(
+        List.of(
+            Map.of("topic", "coaching", "names", List.of("Ada Ito", "Ben Okafor", "Carmen Ruiz"))),
+        report.get("goToByTopic"));
+
+    HttpResponse<String> csv =
+        call(
+            "GET",
+            "api/v1/spaces/" + space + "/analytics/members.csv?cohortId=" + cohort,
+            dana,
+            null);
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    String[] lines = csv.body().split("\r\n");
+    assertEquals(4, lines.length, csv.body());
+    assertTrue(lines[0].startsWith("person_id,name,segment,persona"), lines[0]);
+    assertTrue(csv.body().contains(",Ada Ito,CREATOR,"), csv.body());
+
+    // A learner sees the go-to people of their cohort by name, without scores.
+    HttpResponse<String> names =
+        call("GET", "api/v1/cohorts/" + cohort + "/go-to-people", ben, null);
+    assertEquals(Map.of("names", List.of("Ada Ito", "Ben Okafor", "Carmen Ruiz")), json(names));
+    assertFalse(names.body().contains("score"), names.body());
+
+    // … and not the facilitators' analytics; nor may anyone from another course.
+    assertEquals(403, call("GET", "api/v1/spaces/" + space + "/analytics", ben, null).statusCode());
+    String otherCourse = LaunchDriver.sessionToken(driver.launchWith("user=5&link=201").body());
+    assertEquals(
+        404, call("GET", "api/v1/spaces/" + space + "/analytics", otherCourse, null).statusCode());
+    assertEquals(
+        404,
+        call("GET", "api/v1/cohorts/" + cohort + "/go-to-people", otherCourse, null).statusCode());
+
+    // A period without activity, and periods that make no sense.
+    Map<String, Object> before =
+        json(
+            call(
+                "GET",
+                "api/v1/spaces/"
+                    + space
+                    + "/analytics?cohortId="
+                    + cohort
+                    + "&from=2020-01-01&to=2020-01-31",
+                dana,
+                null));
+    assertEquals(
+        Map.of("creators", 0L, "contributors", 0L, "consumers", 0L, "nonParticipants", 3L),
+        before.get("segments"));
+    HttpResponse<String> garbage =
+        call("GET", "api/v1/spaces/" + space + "/analytics?from=yesterday", dana, null);
+    assertEquals(400, garbage.statusCode());
+    assertTrue(garbage.body().contains("\"from\""), garbage.body());
+    HttpResponse<String> backwards =
+        call(
+            "GET",
+            "api/v1/spaces/" + space + "/analytics?from=2026-02-01&to=2026-01-01",
+            dana,
+            null);
+    assertEquals(400, backwards.statusCode(), backwards.body());
+  }
+}
