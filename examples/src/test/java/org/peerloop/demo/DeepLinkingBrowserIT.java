@@ -79,13 +79,13 @@ class DeepLinkingBrowserIT {
     browser.script("location.hash = '#/manage/lms'");
     browser.view("lmsSync");
     browser.click("#app button", "Read the whole roster again");
+    // The page shows the run as it goes, then its outcome: people read from every page.
     browser.until(
-        d ->
-            d.findElements(By.cssSelector("[data-roster='DONE']")).stream()
-                .findFirst()
-                .orElse(null));
-    String summary = browser.find("#app").getText();
-    assertTrue(summary.matches("(?s).*· [1-9]\\d* people ·.*"), summary);
+        d -> {
+          boolean done = !d.findElements(By.cssSelector("[data-roster='DONE']")).isEmpty();
+          String text = d.findElement(By.id("app")).getText();
+          return done && text.matches("(?s).*· [1-9]\\d* people ·.*") ? text : null;
+        });
     browser.click("#app button", "Send grades now");
     browser.until(
         d -> {
@@ -97,5 +97,17 @@ class DeepLinkingBrowserIT {
         });
     browser.assertAccessible("roster and grades");
     browser.screenshot("roster-and-grades");
+
+    // Insights: the roster's learners are there, as non-participants until they take part.
+    browser.script("location.hash = '#/manage/insights'");
+    browser.view("insights");
+    browser.until(
+        d -> d.findElements(By.cssSelector("svg.segment-bar")).stream().findFirst().orElse(null));
+    String description =
+        (String)
+            browser.script("return document.querySelector('svg.segment-bar desc').textContent");
+    assertTrue(description.contains("Not yet taking part"), "the chart describes itself");
+    browser.assertAccessible("insights");
+    browser.screenshot("insights");
   }
 }
