@@ -141,4 +141,29 @@ class MetricsTest {
     assertEquals(0.5, c.fourWeeks(), EPS);
     assertEquals(0.25, c.eightWeeks(), EPS);
   }
+
+  @Test
+  void engagementWeekByWeek() {
+    // T0 is Monday 2 November 2026, 09:00 UTC: weeks start on the 2nd, 9th and 16th.
+    AnalyticsFixture f = new AnalyticsFixture().roster(1, 2, 3);
+    long t = f.thread(1);
+    f.reply(t, 2, Duration.ofDays(8));
+    var moments =
+        List.of(
+            new Continuity.Moment(1, AnalyticsFixture.T0),
+            new Continuity.Moment(2, AnalyticsFixture.T0.plus(Duration.ofDays(1))),
+            new Continuity.Moment(2, AnalyticsFixture.T0.plus(Duration.ofDays(8))),
+            new Continuity.Moment(2, AnalyticsFixture.T0.plus(Duration.ofDays(9))),
+            new Continuity.Moment(3, AnalyticsFixture.T0.plus(Duration.ofDays(30))));
+    var weeks =
+        Engagement.weekly(
+            moments,
+            f.facts(),
+            AnalyticsFixture.T0.plus(Duration.ofDays(2)),
+            AnalyticsFixture.T0.plus(Duration.ofDays(15)));
+    assertEquals(3, weeks.size());
+    assertEquals(java.time.Instant.parse("2026-11-02T00:00:00Z"), weeks.get(0).start());
+    assertEquals(List.of(2, 1, 0), weeks.stream().map(Engagement.Week::activePeople).toList());
+    assertEquals(List.of(1, 1, 0), weeks.stream().map(Engagement.Week::posts).toList());
+  }
 }

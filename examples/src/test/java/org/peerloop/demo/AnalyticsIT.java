@@ -90,17 +90,22 @@ class AnalyticsIT {
                 "{\"body\":\"<p>Ask first.</p>\",\"replyTo\":"
                     + question
                     + ",\"clientKey\":\"insights-b\"}"));
-    long carmenAnswer =
-        id(
-            call(
-                "POST",
-                "api/v1/cohorts/" + cohort + "/posts",
-                carmen,
-                "{\"body\":\"<p>Be specific.</p>\",\"replyTo\":"
-                    + question
-                    + ",\"clientKey\":\"insights-c\"}"));
+    for (String text : List.of("Be specific.", "And kind.")) {
+      id(
+          call(
+              "POST",
+              "api/v1/cohorts/" + cohort + "/posts",
+              carmen,
+              "{\"body\":\"<p>"
+                  + text
+                  + "</p>\",\"replyTo\":"
+                  + question
+                  + ",\"clientKey\":\"insights-"
+                  + text.length()
+                  + "\"}"));
+    }
     json(call("PUT", "api/v1/posts/" + benAnswer + "/rating", ada, "{\"stars\":5}"));
-    json(call("PUT", "api/v1/posts/" + carmenAnswer + "/endorsement", dana, null));
+    json(call("PUT", "api/v1/posts/" + benAnswer + "/endorsement", dana, null));
 
     Map<String, Object> report =
         json(call("GET", "api/v1/spaces/" + space + "/analytics?cohortId=" + cohort, dana, null));
@@ -109,17 +114,17 @@ class AnalyticsIT {
         Map.of("creators", 1L, "contributors", 2L, "consumers", 0L, "nonParticipants", 0L),
         report.get("segments"));
     assertEquals(1.0, ((Number) report.get("engagementRate")).doubleValue());
-    assertEquals(2.0 / 3, ((Number) report.get("replyPostRatio")).doubleValue(), 1e-9);
+    assertEquals(3.0 / 4, ((Number) report.get("replyPostRatio")).doubleValue(), 1e-9);
     assertEquals(1.0, ((Number) report.get("reciprocity")).doubleValue());
     assertEquals(1.0, ((Number) report.get("questionsAnswered")).doubleValue());
-    // Help: Ada's question drew two answers; Ben's answer a rating, Carmen's an endorsement.
+    // Help: Ada's question drew three answers (score 1), Ben's answer a rating and an
+    // endorsement (2 of 3); Carmen's answers drew nothing, so she is nobody's go-to person yet.
     List<Object> goTo = JSONObjectUtils.getJSONArray(report, "goToPeople");
     assertEquals(
-        List.of("Ada Ito", "Ben Okafor", "Carmen Ruiz"),
+        List.of("Ada Ito", "Ben Okafor"),
         goTo.stream().map(p -> ((Map<?, ?>) p).get("name")).toList());
     assertEquals(
-        List.of(
-            Map.of("topic", "coaching", "names", List.of("Ada Ito", "Ben Okafor", "Carmen Ruiz"))),
+        List.of(Map.of("topic", "coaching", "names", List.of("Ada Ito", "Ben Okafor"))),
         report.get("goToByTopic"));
 
     HttpResponse<String> csv =
@@ -135,10 +140,43 @@ class AnalyticsIT {
     assertTrue(lines[0].startsWith("person_id,name,segment,persona"), lines[0]);
     assertTrue(csv.body().contains(",Ada Ito,CREATOR,"), csv.body());
 
+    // A question nobody answered yet, and a story of applying it at work.
+    id(
+        call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            carmen,
+            "{\"kind\":\"question\",\"title\":\"Silence after feedback?\","
+                + "\"body\":\"<p>What do you do when nobody answers?</p>\","
+                + "\"clientKey\":\"insights-q2\"}"));
+    id(
+        call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            ben,
+            "{\"kind\":\"applied-story\",\"title\":\"Asked first\","
+                + "\"body\":\"<p>I asked before advising. #coaching</p>\","
+                + "\"appliedWhat\":\"Asking before advising in one-to-ones\","
+                + "\"appliedResult\":\"Shorter meetings, clearer actions\","
+                + "\"clientKey\":\"insights-s\"}"));
+    Map<String, Object> later =
+        json(call("GET", "api/v1/spaces/" + space + "/analytics?cohortId=" + cohort, dana, null));
+    List<Object> unanswered = JSONObjectUtils.getJSONArray(later, "unansweredQuestions");
+    assertEquals(1, unanswered.size(), later.toString());
+    assertEquals("Silence after feedback?", ((Map<?, ?>) unanswered.get(0)).get("title"));
+    Map<?, ?> story = (Map<?, ?>) JSONObjectUtils.getJSONArray(later, "appliedStories").get(0);
+    assertEquals("Asking before advising in one-to-ones", story.get("appliedWhat"));
+    assertEquals("Ben Okafor", story.get("author"));
+    assertEquals(List.of(Map.of("tag", "coaching", "threads", 2L)), later.get("tags"));
+    List<Object> weeks = JSONObjectUtils.getJSONArray(later, "weeks");
+    long posts = weeks.stream().mapToLong(w -> (Long) ((Map<?, ?>) w).get("posts")).sum();
+    assertEquals(6, posts, "written in the period's weeks: " + weeks);
+    assertEquals(null, later.get("continuity"), "a post-course space without an opening date");
+
     // A learner sees the go-to people of their cohort by name, without scores.
     HttpResponse<String> names =
         call("GET", "api/v1/cohorts/" + cohort + "/go-to-people", ben, null);
-    assertEquals(Map.of("names", List.of("Ada Ito", "Ben Okafor", "Carmen Ruiz")), json(names));
+    assertEquals(Map.of("names", List.of("Ada Ito", "Ben Okafor")), json(names));
     assertFalse(names.body().contains("score"), names.body());
 
     // … and not the facilitators' analytics; nor may anyone from another course.

@@ -5,19 +5,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.peerloop.analytics.CohortFacts;
 import org.peerloop.analytics.CohortReport;
+import org.peerloop.analytics.Continuity;
+import org.peerloop.analytics.Engagement;
 import org.peerloop.analytics.InteractionGraph;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.community.Caller;
 import org.peerloop.community.Scope;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.people.Person;
+import org.peerloop.space.Phase;
 import org.peerloop.space.Space;
 
 /** A space's or cohort's metrics over a period, for its facilitators; go-to names for members. */
@@ -39,9 +44,57 @@ public class AnalyticsService {
       throw new InvalidValueException("cohortId", "the cohort is in another space");
     }
     Period period = period(space, asked);
-    CohortFacts facts = new FactsQuery(em, space, cohort, period.from(), period.to()).facts();
+    FactsQuery query = new FactsQuery(em, space, cohort, period.from(), period.to());
+    CohortFacts facts = query.facts();
     CohortReport report = CohortReport.of(facts);
-    return AnalyticsViews.Report.of(report, period, names(report), space.topics(), facts);
+    List<Engagement.Week> weeks =
+        Engagement.weekly(
+            query.moments(period.from(), period.to()), facts, period.from(), period.to());
+    return AnalyticsViews.Report.of(
+        report,
+        period,
+        names(report),
+        space.topics(),
+        facts,
+        weeks,
+        query.posts(unanswered(facts)),
+        query.posts(stories(facts)),
+        continuity(space, query, facts.roster()));
+  }
+
+  /** Questions nobody else has replied to yet, newest first. */
+  private static List<Long> unanswered(CohortFacts facts) {
+    Set<Long> answered = new HashSet<>();
+    Map<Long, Long> authors = new HashMap<>();
+    facts.threads().forEach(t -> authors.put(t.id(), t.author()));
+    facts.replies().stream()
+        .filter(r -> !Long.valueOf(r.author()).equals(authors.get(r.thread())))
+        .forEach(r -> answered.add(r.thread()));
+    return facts.threads().stream()
+        .filter(t -> t.kind() == CohortFacts.Kind.QUESTION && !answered.contains(t.id()))
+        .map(CohortFacts.Thread::id)
+        .limit(LIST_LIMIT)
+        .toList();
+  }
+
+  private static List<Long> stories(CohortFacts facts) {
+    return facts.threads().stream()
+        .filter(t -> t.kind() == CohortFacts.Kind.APPLIED_STORY)
+        .map(CohortFacts.Thread::id)
+        .limit(LIST_LIMIT)
+        .toList();
+  }
+
+  /**
+   * For a post-course space with an opening date (the end of the formal course), the share of its
+   * people active 4 and 8 weeks later; otherwise nothing.
+   */
+  private static Continuity continuity(Space space, FactsQuery query, Set<Long> roster) {
+    if (space.phase() != Phase.POST_COURSE || space.opensAt() == null) {
+      return null;
+    }
+    Instant end = space.opensAt();
+    return Continuity.of(roster, query.moments(end, end.plus(Duration.ofDays(56))), end);
   }
 
   /** A learner's cohort's go-to people: names only, no scores (PRODUCT.md). */
@@ -57,6 +110,9 @@ public class AnalyticsService {
     Map<Long, String> names = names(ids);
     return ids.stream().map(names::get).toList();
   }
+
+  /** Lists of posts show at most this many. */
+  static final int LIST_LIMIT = 50;
 
   private Period period(Space space, Period asked) {
     Instant from = asked.from() == null ? space.createdAt() : asked.from();

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import org.peerloop.analytics.CohortFacts;
 import org.peerloop.analytics.CohortReport;
+import org.peerloop.analytics.Continuity;
+import org.peerloop.analytics.Engagement;
 import org.peerloop.analytics.InteractionGraph;
+import org.peerloop.post.Post;
 
 /** The analytics as the API sends them; numbers as computed, people by name. */
 public final class AnalyticsViews {
@@ -63,6 +66,31 @@ public final class AnalyticsViews {
     }
   }
 
+  public record WeekView(String start, int activePeople, int posts) {}
+
+  /** A post in a list: unanswered questions, applied-at-work stories. */
+  public record PostLine(
+      long postId,
+      String title,
+      String author,
+      String at,
+      String appliedWhat,
+      String appliedResult) {
+    static PostLine of(Post p) {
+      return new PostLine(
+          p.id(),
+          p.title(),
+          p.author().displayName(),
+          p.createdAt().toString(),
+          p.appliedWhat(),
+          p.appliedResult());
+    }
+  }
+
+  public record TagCount(String tag, int threads) {}
+
+  public record ContinuityView(double fourWeeks, double eightWeeks) {}
+
   /** Every metric of PRODUCT.md for the period. */
   public record Report(
       String from,
@@ -80,6 +108,11 @@ public final class AnalyticsViews {
       Long medianFirstReplySeconds,
       List<GoTo> goToPeople,
       List<TopicGoTo> goToByTopic,
+      List<WeekView> weeks,
+      List<PostLine> unansweredQuestions,
+      List<PostLine> appliedStories,
+      List<TagCount> tags,
+      ContinuityView continuity,
       List<MemberRow> members) {
 
     static Report of(
@@ -87,7 +120,13 @@ public final class AnalyticsViews {
         AnalyticsService.Period period,
         Map<Long, String> names,
         List<String> spaceTopics,
-        CohortFacts facts) {
+        CohortFacts facts,
+        List<Engagement.Week> weeks,
+        List<Post> unanswered,
+        List<Post> stories,
+        Continuity continuity) {
+      Map<String, Integer> tagCounts = new java.util.TreeMap<>();
+      facts.threads().forEach(t -> t.tags().forEach(tag -> tagCounts.merge(tag, 1, Integer::sum)));
       var s = r.segments();
       Set<String> topics = new LinkedHashSet<>(spaceTopics);
       facts.threads().forEach(t -> topics.addAll(t.tags()));
@@ -118,6 +157,19 @@ public final class AnalyticsViews {
           r.conversation().medianFirstReply().map(d -> d.toSeconds()).orElse(null),
           r.goToPeople().stream().map(p -> GoTo.of(p, names)).toList(),
           byTopic,
+          weeks.stream()
+              .map(w -> new WeekView(w.start().toString(), w.activePeople(), w.posts()))
+              .toList(),
+          unanswered.stream().map(PostLine::of).toList(),
+          stories.stream().map(PostLine::of).toList(),
+          tagCounts.entrySet().stream()
+              .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+              .limit(20)
+              .map(e -> new TagCount(e.getKey(), e.getValue()))
+              .toList(),
+          continuity == null
+              ? null
+              : new ContinuityView(continuity.fourWeeks(), continuity.eightWeeks()),
           r.members().stream().map(m -> MemberRow.of(m, names)).toList());
     }
   }

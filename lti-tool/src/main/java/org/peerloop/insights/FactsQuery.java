@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import org.peerloop.activity.ActivityType;
 import org.peerloop.analytics.CohortFacts;
+import org.peerloop.analytics.Continuity;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.MemberRole;
+import org.peerloop.post.Post;
 import org.peerloop.post.PostKind;
 import org.peerloop.post.PostStatus;
 import org.peerloop.roster.RosterEntry;
@@ -194,6 +196,38 @@ final class FactsQuery {
                     new CohortFacts.Rating(
                         (Long) r[0], (Long) r[1], (Long) r[2], r[3] != null, (Instant) r[4])));
     return ratings;
+  }
+
+  /** Who did anything (viewed, posted, replied, rated) in the space or cohort, when, in [a, b). */
+  List<Continuity.Moment> moments(Instant a, Instant b) {
+    var query =
+        em.createQuery(
+                "select e.personId, e.occurredAt from ActivityEvent e where e.spaceId = :space"
+                    + (cohort == null ? "" : " and e.cohortId = :cohort")
+                    + " and e.occurredAt >= :from and e.occurredAt < :to",
+                Object[].class)
+            .setParameter("space", space.id())
+            .setParameter("from", a)
+            .setParameter("to", b);
+    if (cohort != null) {
+      query.setParameter("cohort", cohort.id());
+    }
+    return query
+        .getResultStream()
+        .map(r -> new Continuity.Moment((Long) r[0], (Instant) r[1]))
+        .toList();
+  }
+
+  /** The posts with these ids, for lists that show titles (unanswered questions, stories). */
+  List<Post> posts(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select p from Post p join fetch p.author where p.id in :ids order by p.createdAt desc",
+            Post.class)
+        .setParameter("ids", ids)
+        .getResultList();
   }
 
   private static CohortFacts.Kind kind(PostKind kind) {

@@ -148,6 +148,92 @@
     }[segment];
   }
 
+  /** Active people per week as bars, with the same numbers in a table. */
+  function weeklyChart(report) {
+    var weeks = report.weeks;
+    if (!weeks.length) {
+      return [h("p", { class: "empty" }, t("insights.noWeeks"))];
+    }
+    var most = Math.max.apply(null, weeks.map(function (w) { return w.activePeople; }).concat([1]));
+    var width = 100 / weeks.length;
+    var titleId = PL.id("weeks-title");
+    var descId = PL.id("weeks-desc");
+    var bars = weeks.map(function (w, i) {
+      var height = (w.activePeople / most) * 100;
+      return svg("rect", {
+        x: i * width + 0.5 + "%",
+        y: 100 - height + "%",
+        width: Math.max(width - 1, 0.5) + "%",
+        height: height + "%",
+        class: "week-bar"
+      });
+    });
+    var description = weeks.map(function (w) {
+      return t("insights.weekOf", { day: PL.day(w.start.substring(0, 10)) }) + ": " + PL.number(w.activePeople);
+    }).join("; ");
+    var chart = svg(
+      "svg",
+      { class: "week-chart", role: "img", width: "100%", height: "80", "aria-labelledby": titleId + " " + descId },
+      [svg("title", { id: titleId }, [t("insights.weeks")]), svg("desc", { id: descId }, [description])].concat(bars)
+    );
+    var table = h("details", {}, [
+      h("summary", {}, t("insights.weeksTable")),
+      h("table", {}, [
+        h("thead", {}, h("tr", {}, [
+          h("th", { scope: "col" }, t("insights.week")),
+          h("th", { scope: "col" }, t("insights.activePeople")),
+          h("th", { scope: "col" }, t("insights.posts"))
+        ])),
+        h("tbody", {}, weeks.map(function (w) {
+          return h("tr", {}, [
+            h("th", { scope: "row" }, PL.day(w.start.substring(0, 10))),
+            h("td", {}, PL.number(w.activePeople)),
+            h("td", {}, PL.number(w.posts))
+          ]);
+        }))
+      ])
+    ]);
+    return [chart, table];
+  }
+
+  function postList(posts, empty, withStory) {
+    if (!posts.length) {
+      return h("p", { class: "empty" }, empty);
+    }
+    return h(
+      "ul",
+      { class: "post-lines" },
+      posts.map(function (p) {
+        return h("li", {}, [
+          h("a", { href: "#/thread/" + p.postId }, p.title || t("insights.untitled")),
+          " ",
+          h("span", { class: "hint" }, p.author + " · " + PL.dateTime(p.at)),
+          withStory && p.appliedWhat ? h("p", {}, [h("strong", {}, t("insights.applied")), " " + p.appliedWhat]) : null,
+          withStory && p.appliedResult ? h("p", {}, [h("strong", {}, t("insights.result")), " " + p.appliedResult]) : null
+        ]);
+      })
+    );
+  }
+
+  function continuity(report) {
+    if (!report.continuity) {
+      return [h("p", { class: "hint" }, t("insights.continuityNone"))];
+    }
+    return [h("dl", { class: "figures-list" }, [
+      h("div", {}, [h("dt", {}, t("insights.fourWeeks")), h("dd", {}, percent(report.continuity.fourWeeks))]),
+      h("div", {}, [h("dt", {}, t("insights.eightWeeks")), h("dd", {}, percent(report.continuity.eightWeeks))])
+    ])];
+  }
+
+  function tags(report) {
+    if (!report.tags.length) {
+      return h("p", { class: "empty" }, t("insights.noTags"));
+    }
+    return h("ul", { class: "tag-counts" }, report.tags.map(function (tag) {
+      return h("li", {}, "#" + tag.tag + " · " + PL.tn("insights.threads", tag.threads));
+    }));
+  }
+
   function section(id, heading, content) {
     return h("section", { class: "insight", "aria-labelledby": id }, [h("h3", { id: id }, heading)].concat(content));
   }
@@ -187,7 +273,11 @@
           body,
           section("insights-segments", t("insights.segments"), [segmentBar(report), segmentTable(report)]),
           section("insights-figures", t("insights.figures"), [figures(report)]),
+          section("insights-weeks", t("insights.weeks"), weeklyChart(report)),
           section("insights-goto", t("insights.goTo"), [h("p", { class: "hint" }, t("insights.goToHint")), goTo(report)]),
+          section("insights-unanswered", t("insights.unanswered"), [postList(report.unansweredQuestions, t("insights.noUnanswered"), false)]),
+          section("insights-stories", t("insights.stories"), [postList(report.appliedStories, t("insights.noStories"), true), tags(report)]),
+          section("insights-continuity", t("insights.continuity"), continuity(report)),
           section("insights-members", t("insights.members"), [membersTable(report)])
         );
         PL.resize();
