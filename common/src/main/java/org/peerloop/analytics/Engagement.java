@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,11 +63,11 @@ public final class Engagement {
     return series;
   }
 
-  private static java.util.Optional<Long> week(Instant first, Instant at, long weeks) {
+  private static Optional<Long> week(Instant first, Instant at, long weeks) {
     if (at.isBefore(first)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     long w = Duration.between(first, at).toDays() / 7;
-    return w < weeks ? java.util.Optional.of(w) : java.util.Optional.empty();
+    return w < weeks ? Optional.of(w) : Optional.empty();
   }
 }

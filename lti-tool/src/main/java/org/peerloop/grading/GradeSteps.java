@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public class GradeSteps {
             .setParameter("space", space)
             .setParameter("facilitator", MemberRole.FACILITATOR)
             .getResultList();
-    List<Pending> pending = new java.util.ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     for (CohortMember member : learners) {
       Grading.Contributions done =
           contributions.getOrDefault(member.person().id(), new Grading.Contributions(0, 0, 0, 0));

@@ -58,14 +58,19 @@ public class GradeSyncJob {
 
   /** Queues a synchronisation of one space's links. */
   public void requestSpace(long spaceId) {
-    scheduler.submit(() -> runExclusively(steps.gradedLinksOf(spaceId)));
+    scheduler.submit(() -> logged(() -> runExclusively(steps.gradedLinksOf(spaceId))));
   }
 
   void syncAll() {
+    // The next run tries again; a database outage must not end the schedule.
+    logged(() -> runExclusively(steps.gradedLinks()));
+  }
+
+  /** Background work reports its failure in the log: nobody waits on its result. */
+  private static void logged(Runnable work) {
     try {
-      runExclusively(steps.gradedLinks());
+      work.run();
     } catch (RuntimeException e) {
-      // The next run tries again; a database outage must not end the schedule.
       LOG.log(Level.WARNING, "Grade synchronisation failed", e);
     }
   }

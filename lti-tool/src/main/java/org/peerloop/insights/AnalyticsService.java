@@ -132,13 +132,12 @@ public class AnalyticsService {
     if (ids.isEmpty()) {
       return names;
     }
-    Set<Long> wanted = Set.copyOf(ids);
+    // In chunks: a space of thousands would otherwise make one very long IN list.
     for (int from = 0; from < ids.size(); from += 500) {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       em.createQuery("select p from Person p where p.id in :ids", Person.class)
           .setParameter("ids", chunk)
           .getResultStream()
-          .filter(p -> wanted.contains(p.id()))
           .forEach(p -> names.put(p.id(), p.displayName()));
     }
     return names;

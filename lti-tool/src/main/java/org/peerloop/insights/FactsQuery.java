@@ -1,6 +1,7 @@
 package org.peerloop.insights;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,9 +46,8 @@ final class FactsQuery {
         + (cohort == null ? "" : " and " + alias + ".cohort = :cohort");
   }
 
-  private <T> jakarta.persistence.TypedQuery<T> scoped(String jpql, Class<T> type) {
-    jakarta.persistence.TypedQuery<T> query =
-        em.createQuery(jpql, type).setParameter("space", space);
+  private <T> TypedQuery<T> scoped(String jpql, Class<T> type) {
+    TypedQuery<T> query = em.createQuery(jpql, type).setParameter("space", space);
     if (cohort != null) {
       query.setParameter("cohort", cohort);
     }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,7 +232,7 @@ public final class DemoLms {
     List<DemoCourse.Link> links = new ArrayList<>();
     DemoCourse.LINKS.forEach(links::add);
     placedLinks.values().stream()
-        .sorted(java.util.Comparator.comparing(DemoCourse.Link::id))
+        .sorted(Comparator.comparing(DemoCourse.Link::id))
         .forEach(links::add);
     // A course shows its own links and, if it is a copy, the links copied with it.
     links.removeIf(
