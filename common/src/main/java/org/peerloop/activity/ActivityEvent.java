@@ -49,6 +49,18 @@ public class ActivityEvent {
     this.occurredAt = at;
   }
 
+  public Long id() {
+    return id;
+  }
+
+  public long spaceId() {
+    return spaceId;
+  }
+
+  public long cohortId() {
+    return cohortId;
+  }
+
   public long personId() {
     return personId;
   }

@@ -2,9 +2,8 @@ package org.peerloop.analytics;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.BiFunction;
 
 /**
  * Whether a post-course cohort lives on (PRODUCT.md): the share of its members active in the week
@@ -13,27 +12,22 @@ import java.util.stream.Collectors;
  */
 public record Continuity(double fourWeeks, double eightWeeks) {
 
-  /** Something a person did, when. */
-  public record Moment(long person, Instant at) {}
-
-  public static Continuity of(Set<Long> members, Collection<Moment> moments, Instant courseEnd) {
+  /**
+   * @param activeBetween the people active in [start, end), as the database finds them
+   */
+  public static Continuity of(
+      Set<Long> members, Instant courseEnd, BiFunction<Instant, Instant, Set<Long>> activeBetween) {
     return new Continuity(
-        activeShare(members, moments, courseEnd.plus(Duration.ofDays(28))),
-        activeShare(members, moments, courseEnd.plus(Duration.ofDays(56))));
+        activeShare(members, courseEnd.plus(Duration.ofDays(28)), activeBetween),
+        activeShare(members, courseEnd.plus(Duration.ofDays(56)), activeBetween));
   }
 
-  /** Members active in the seven days before {@code weekEnd}. */
-  static double activeShare(Set<Long> members, Collection<Moment> moments, Instant weekEnd) {
+  private static double activeShare(
+      Set<Long> members, Instant weekEnd, BiFunction<Instant, Instant, Set<Long>> activeBetween) {
     if (members.isEmpty()) {
       return 0;
     }
-    Instant weekStart = weekEnd.minus(Duration.ofDays(7));
-    Set<Long> active =
-        moments.stream()
-            .filter(m -> members.contains(m.person()))
-            .filter(m -> !m.at().isBefore(weekStart) && m.at().isBefore(weekEnd))
-            .map(Moment::person)
-            .collect(Collectors.toSet());
-    return (double) active.size() / members.size();
+    Set<Long> active = activeBetween.apply(weekEnd.minus(Duration.ofDays(7)), weekEnd);
+    return (double) active.stream().filter(members::contains).count() / members.size();
   }
 }

@@ -6,13 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Engagement over time: per week (Monday to Sunday, UTC) of the period, how many people were active
@@ -22,52 +17,53 @@ public final class Engagement {
   /** The most weeks a chart shows; longer periods show their last weeks. */
   public static final int MAX_WEEKS = 52;
 
+  static final Duration WEEK = Duration.ofDays(7);
+
   private Engagement() {}
 
   public record Week(Instant start, int activePeople, int posts) {}
 
-  public static List<Week> weekly(
-      Collection<Continuity.Moment> moments, CohortFacts facts, Instant from, Instant to) {
+  /** The Mondays (00:00 UTC) starting the weeks of the period, at most {@link #MAX_WEEKS}. */
+  public static List<Instant> weekStarts(Instant from, Instant to) {
     Instant first =
         from.atZone(ZoneOffset.UTC)
             .toLocalDate()
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
             .atStartOfDay(ZoneOffset.UTC)
             .toInstant();
-    long weeks = Math.max(1, Duration.between(first, to).toDays() / 7 + 1);
-    if (weeks > MAX_WEEKS) {
-      first = first.plus(Duration.ofDays(7 * (weeks - MAX_WEEKS)));
-      weeks = MAX_WEEKS;
+    List<Instant> starts = new ArrayList<>();
+    for (Instant start = first; start.isBefore(to); start = start.plus(WEEK)) {
+      starts.add(start);
     }
-    Map<Long, Set<Long>> active = new HashMap<>();
-    Map<Long, Integer> posts = new HashMap<>();
-    for (Continuity.Moment m : moments) {
-      week(first, m.at(), weeks)
-          .ifPresent(w -> active.computeIfAbsent(w, k -> new HashSet<>()).add(m.person()));
-    }
-    for (CohortFacts.Thread t : facts.threads()) {
-      week(first, t.at(), weeks).ifPresent(w -> posts.merge(w, 1, Integer::sum));
-    }
-    for (CohortFacts.Reply r : facts.replies()) {
-      week(first, r.at(), weeks).ifPresent(w -> posts.merge(w, 1, Integer::sum));
-    }
-    List<Week> series = new ArrayList<>();
-    for (long w = 0; w < weeks; w++) {
-      Instant start = first.plus(Duration.ofDays(7 * w));
-      if (start.isAfter(to)) {
-        break;
+    return starts.size() > MAX_WEEKS
+        ? List.copyOf(starts.subList(starts.size() - MAX_WEEKS, starts.size()))
+        : starts;
+  }
+
+  /**
+   * The series: active people per week as counted by {@code activeBetween} (the database counts
+   * them, so events are never loaded one by one), posts per week from the facts.
+   */
+  public static List<Week> weekly(
+      List<Instant> weekStarts,
+      CohortFacts facts,
+      BiFunction<Instant, Instant, Integer> activeBetween) {
+    List<Week> series = new ArrayList<>(weekStarts.size());
+    for (Instant start : weekStarts) {
+      Instant end = start.plus(WEEK);
+      int posts = 0;
+      for (CohortFacts.Thread t : facts.threads()) {
+        posts += within(t.at(), start, end) ? 1 : 0;
       }
-      series.add(
-          new Week(start, active.getOrDefault(w, Set.of()).size(), posts.getOrDefault(w, 0)));
+      for (CohortFacts.Reply r : facts.replies()) {
+        posts += within(r.at(), start, end) ? 1 : 0;
+      }
+      series.add(new Week(start, activeBetween.apply(start, end), posts));
     }
     return series;
   }
 
-  private static Optional<Long> week(Instant first, Instant at, long weeks) {
-    if (at.isBefore(first)) {
-      return Optional.empty();
-    }
-    long w = Duration.between(first, at).toDays() / 7;
-    return w < weeks ? Optional.of(w) : Optional.empty();
+  private static boolean within(Instant at, Instant start, Instant end) {
+    return !at.isBefore(start) && at.isBefore(end);
   }
 }

@@ -127,17 +127,33 @@ class MetricsTest {
     assertEquals(Persona.RESPONDER, Persona.of(1, 5, 2), "received less than half");
   }
 
+  /** People active at moments, asked the way the database is asked: who was active in [a, b). */
+  private static java.util.function.BiFunction<
+          java.time.Instant, java.time.Instant, java.util.Set<Long>>
+      activity(Object[][] moments) {
+    return (a, b) -> {
+      java.util.Set<Long> active = new java.util.HashSet<>();
+      for (Object[] m : moments) {
+        java.time.Instant at = (java.time.Instant) m[1];
+        if (!at.isBefore(a) && at.isBefore(b)) {
+          active.add((Long) m[0]);
+        }
+      }
+      return active;
+    };
+  }
+
   @Test
   void continuityAtFourAndEightWeeks() {
     var end = AnalyticsFixture.T0;
-    var moments =
-        List.of(
-            new Continuity.Moment(1, end.plus(Duration.ofDays(22))), // week ending day 28
-            new Continuity.Moment(2, end.plus(Duration.ofDays(27))),
-            new Continuity.Moment(2, end.plus(Duration.ofDays(50))), // week ending day 56
-            new Continuity.Moment(3, end.plus(Duration.ofDays(28))), // day 28 is the next week
-            new Continuity.Moment(9, end.plus(Duration.ofDays(25)))); // not a member
-    Continuity c = Continuity.of(java.util.Set.of(1L, 2L, 3L, 4L), moments, end);
+    Object[][] moments = {
+      {1L, end.plus(Duration.ofDays(22))}, // in the week ending day 28
+      {2L, end.plus(Duration.ofDays(27))},
+      {2L, end.plus(Duration.ofDays(50))}, // in the week ending day 56
+      {3L, end.plus(Duration.ofDays(28))}, // day 28 belongs to the next week
+      {9L, end.plus(Duration.ofDays(25))} // not a member
+    };
+    Continuity c = Continuity.of(java.util.Set.of(1L, 2L, 3L, 4L), end, activity(moments));
     assertEquals(0.5, c.fourWeeks(), EPS);
     assertEquals(0.25, c.eightWeeks(), EPS);
   }
@@ -148,22 +164,36 @@ class MetricsTest {
     AnalyticsFixture f = new AnalyticsFixture().roster(1, 2, 3);
     long t = f.thread(1);
     f.reply(t, 2, Duration.ofDays(8));
-    var moments =
-        List.of(
-            new Continuity.Moment(1, AnalyticsFixture.T0),
-            new Continuity.Moment(2, AnalyticsFixture.T0.plus(Duration.ofDays(1))),
-            new Continuity.Moment(2, AnalyticsFixture.T0.plus(Duration.ofDays(8))),
-            new Continuity.Moment(2, AnalyticsFixture.T0.plus(Duration.ofDays(9))),
-            new Continuity.Moment(3, AnalyticsFixture.T0.plus(Duration.ofDays(30))));
-    var weeks =
-        Engagement.weekly(
-            moments,
-            f.facts(),
+    Object[][] moments = {
+      {1L, AnalyticsFixture.T0},
+      {2L, AnalyticsFixture.T0.plus(Duration.ofDays(1))},
+      {2L, AnalyticsFixture.T0.plus(Duration.ofDays(8))},
+      {2L, AnalyticsFixture.T0.plus(Duration.ofDays(9))},
+      {3L, AnalyticsFixture.T0.plus(Duration.ofDays(30))}
+    };
+    var starts =
+        Engagement.weekStarts(
             AnalyticsFixture.T0.plus(Duration.ofDays(2)),
             AnalyticsFixture.T0.plus(Duration.ofDays(15)));
-    assertEquals(3, weeks.size());
-    assertEquals(java.time.Instant.parse("2026-11-02T00:00:00Z"), weeks.get(0).start());
+    assertEquals(
+        List.of(
+            java.time.Instant.parse("2026-11-02T00:00:00Z"),
+            java.time.Instant.parse("2026-11-09T00:00:00Z"),
+            java.time.Instant.parse("2026-11-16T00:00:00Z")),
+        starts);
+    var weeks =
+        Engagement.weekly(starts, f.facts(), (a, b) -> activity(moments).apply(a, b).size());
     assertEquals(List.of(2, 1, 0), weeks.stream().map(Engagement.Week::activePeople).toList());
     assertEquals(List.of(1, 1, 0), weeks.stream().map(Engagement.Week::posts).toList());
+  }
+
+  @Test
+  void aLongPeriodShowsItsLastFiftyTwoWeeks() {
+    var starts =
+        Engagement.weekStarts(
+            java.time.Instant.parse("2024-01-01T00:00:00Z"),
+            java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    assertEquals(Engagement.MAX_WEEKS, starts.size());
+    assertEquals(java.time.Instant.parse("2025-12-29T00:00:00Z"), starts.get(starts.size() - 1));
   }
 }

@@ -173,6 +173,17 @@ class AnalyticsIT {
     assertEquals(6, posts, "written in the period's weeks: " + weeks);
     assertEquals(null, later.get("continuity"), "a post-course space without an opening date");
 
+    // The raw events: one line each, the question among them.
+    HttpResponse<String> events =
+        call("GET", "api/v1/spaces/" + space + "/analytics/events.csv", dana, null);
+    assertEquals(200, events.statusCode());
+    String[] rows = events.body().split("\r\n");
+    assertEquals("occurred_at,person_id,cohort_id,type,post_id", rows[0]);
+    assertTrue(events.body().contains(",POST," + question + "\r\n"), events.body());
+    assertEquals(
+        403,
+        call("GET", "api/v1/spaces/" + space + "/analytics/events.csv", ben, null).statusCode());
+
     // A learner sees the go-to people of their cohort by name, without scores.
     HttpResponse<String> names =
         call("GET", "api/v1/cohorts/" + cohort + "/go-to-people", ben, null);

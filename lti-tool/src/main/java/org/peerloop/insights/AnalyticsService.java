@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,7 +48,7 @@ public class AnalyticsService {
     CohortReport report = CohortReport.of(facts);
     List<Engagement.Week> weeks =
         Engagement.weekly(
-            query.moments(period.from(), period.to()), facts, period.from(), period.to());
+            Engagement.weekStarts(period.from(), period.to()), facts, query::countActiveBetween);
     return AnalyticsViews.Report.of(
         report,
         period,
@@ -93,8 +92,7 @@ public class AnalyticsService {
     if (space.phase() != Phase.POST_COURSE || space.opensAt() == null) {
       return null;
     }
-    Instant end = space.opensAt();
-    return Continuity.of(roster, query.moments(end, end.plus(Duration.ofDays(56))), end);
+    return Continuity.of(roster, space.opensAt(), query::activeBetween);
   }
 
   /** A learner's cohort's go-to people: names only, no scores (PRODUCT.md). */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.peerloop.activity.ActivityType;
 import org.peerloop.analytics.CohortFacts;
-import org.peerloop.analytics.Continuity;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.MemberRole;
 import org.peerloop.post.Post;
@@ -198,24 +197,33 @@ final class FactsQuery {
     return ratings;
   }
 
-  /** Who did anything (viewed, posted, replied, rated) in the space or cohort, when, in [a, b). */
-  List<Continuity.Moment> moments(Instant a, Instant b) {
-    var query =
+  /** Who did anything (viewed, posted, replied, rated) in the space or cohort in [a, b). */
+  Set<Long> activeBetween(Instant a, Instant b) {
+    return new HashSet<>(events("select distinct e.personId", a, b, Long.class).getResultList());
+  }
+
+  /** How many people did anything in [a, b), counted by the database. */
+  int countActiveBetween(Instant a, Instant b) {
+    return events("select count(distinct e.personId)", a, b, Long.class)
+        .getSingleResult()
+        .intValue();
+  }
+
+  private <T> TypedQuery<T> events(String select, Instant a, Instant b, Class<T> type) {
+    TypedQuery<T> query =
         em.createQuery(
-                "select e.personId, e.occurredAt from ActivityEvent e where e.spaceId = :space"
+                select
+                    + " from ActivityEvent e where e.spaceId = :space"
                     + (cohort == null ? "" : " and e.cohortId = :cohort")
                     + " and e.occurredAt >= :from and e.occurredAt < :to",
-                Object[].class)
+                type)
             .setParameter("space", space.id())
             .setParameter("from", a)
             .setParameter("to", b);
     if (cohort != null) {
       query.setParameter("cohort", cohort.id());
     }
-    return query
-        .getResultStream()
-        .map(r -> new Continuity.Moment((Long) r[0], (Instant) r[1]))
-        .toList();
+    return query;
   }
 
   /** The posts with these ids, for lists that show titles (unanswered questions, stories). */

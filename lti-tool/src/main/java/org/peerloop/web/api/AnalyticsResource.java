@@ -9,6 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +23,7 @@ import org.peerloop.community.Caller;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.insights.AnalyticsService;
 import org.peerloop.insights.AnalyticsViews;
+import org.peerloop.insights.EventsExport;
 import org.peerloop.lti.session.Authenticated;
 import org.peerloop.lti.session.CurrentSession;
 
@@ -32,6 +38,7 @@ public class AnalyticsResource {
 
   @Inject CurrentSession session;
   @Inject AnalyticsService analytics;
+  @Inject EventsExport events;
 
   public record GoToPeople(List<String> names) {}
 
@@ -60,6 +67,35 @@ public class AnalyticsResource {
         .header(
             "Content-Disposition",
             "attachment; filename=\"peerloop-space-" + spaceId + "-members.csv\"")
+        .build();
+  }
+
+  /** The space's raw activity events as CSV (columns: see {@link EventsExport}), streamed. */
+  @GET
+  @Path("spaces/{spaceId}/analytics/events.csv")
+  @Produces("text/csv")
+  public Response eventsCsv(
+      @PathParam("spaceId") long spaceId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    long space = events.authorize(Caller.of(session.get()), spaceId);
+    AnalyticsService.Period asked = period(from, to);
+    Instant start = asked.from() == null ? Instant.EPOCH : asked.from();
+    Instant end = asked.to() == null ? Instant.now().plusSeconds(1) : asked.to();
+    StreamingOutput body =
+        output -> {
+          Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+          out.write(EventsExport.HEADER + "\r\n");
+          long last = 0;
+          while ((last = events.writePage(space, start, end, last, out)) >= 0) {
+            out.flush();
+          }
+          out.flush();
+        };
+    return Response.ok(body, "text/csv; charset=utf-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"peerloop-space-" + spaceId + "-events.csv\"")
         .build();
   }
 
