@@ -1,6 +1,6 @@
 -- LTI Advantage: spaces placed by Deep Linking (a space may be placed by several links and copied
 -- with its course), rosters from Names and Roles, participation grades through Assignment and
--- Grade Services. Portable SQL: runs unchanged on Apache Derby 10.16 and PostgreSQL 13+.
+-- Grade Services; and the indexes the roster and the insights read by. Portable SQL: runs unchanged on Apache Derby 10.16 and PostgreSQL 13+.
 
 -- The service endpoints a platform names in its launches (NRPS 2.0 §3.6.1, AGS 2.0 §3.4).
 ALTER TABLE course ADD COLUMN memberships_url VARCHAR(2048);
@@ -38,6 +38,9 @@ INSERT INTO space_link (resource_link_id, space_id, linked_at)
 -- A roster page looks up a hundred people by subject at once: Derby probes an IN list only on an
 -- index's first column, and the unique (platform_id, subject) index starts with the platform.
 CREATE INDEX ix_person_subject ON person (subject);
+
+-- Insights count a space's active people week by week.
+CREATE INDEX ix_activity_event_space_time ON activity_event (space_id, occurred_at);
 
 -- Learners who left the course stay members (their posts stay), inactive. Roster changes find a
 -- person's memberships across the course's spaces by person.
