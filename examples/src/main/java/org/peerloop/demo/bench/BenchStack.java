@@ -11,14 +11,28 @@ import org.peerloop.demo.lms.DemoLms;
  * launching without platform storage (as Moodle does).
  */
 final class BenchStack implements AutoCloseable {
-  final ServerProcess server;
+  ServerProcess server;
   final DemoLms platform;
   final URI tool;
+  final Path data;
+  private final int port;
 
-  private BenchStack(ServerProcess server, DemoLms platform, URI tool) {
+  private BenchStack(ServerProcess server, DemoLms platform, URI tool, Path data, int port) {
     this.server = server;
     this.platform = platform;
     this.tool = tool;
+    this.data = data;
+    this.port = port;
+  }
+
+  /** The embedded database the server writes (for benchmarks that fill it while it is stopped). */
+  Path database() {
+    return data.resolve("peerloop");
+  }
+
+  /** Starts the server again on the same port and data, after it was stopped. */
+  void restartServer() throws Exception {
+    server = ServerProcess.start(port, data);
   }
 
   static BenchStack start() throws Exception {
@@ -34,7 +48,7 @@ final class BenchStack implements AutoCloseable {
       if (status != 200) {
         throw new IllegalStateException("registration answered HTTP " + status);
       }
-      return new BenchStack(server, platform, tool);
+      return new BenchStack(server, platform, tool, data, port);
     } catch (Exception | Error e) {
       if (platform != null) {
         platform.stop();

@@ -1,29 +1,19 @@
 package org.peerloop.demo.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.peerloop.demo.lms.DemoLms;
 
 /**
@@ -118,11 +108,12 @@ public final class MemoryBenchmark {
    * Returns the first and last id of the new cohorts.
    */
   private static long[] seed(Path database, long spaceId, long realCohort) throws SQLException {
-    try (Connection db = derby().connect("jdbc:derby:" + database, new Properties())) {
-      db.setAutoCommit(false);
-      long platformId = single(db, "select platform_id from person fetch first 1 rows only");
+    try (Connection db = BulkDatabase.open(database)) {
+      long platformId =
+          BulkDatabase.single(db, "select platform_id from person fetch first 1 rows only");
       int nextNumber =
-          (int) single(db, "select max(number) from cohort where space_id = " + spaceId);
+          (int)
+              BulkDatabase.single(db, "select max(number) from cohort where space_id = " + spaceId);
       Timestamp now = Timestamp.from(Instant.now());
       long firstPerson;
       try (PreparedStatement person =
@@ -137,12 +128,12 @@ public final class MemoryBenchmark {
           person.setTimestamp(5, now);
           person.setTimestamp(6, now);
           person.addBatch();
-          flush(db, person, i);
+          BulkDatabase.flush(db, person, i);
         }
         person.executeBatch();
         db.commit();
       }
-      firstPerson = single(db, "select min(id) from person where subject = 'bulk-0'");
+      firstPerson = BulkDatabase.single(db, "select min(id) from person where subject = 'bulk-0'");
       int cohorts = (MEMBERS + COHORT_SIZE - 1) / COHORT_SIZE;
       try (PreparedStatement cohort =
           db.prepareStatement(
@@ -152,13 +143,13 @@ public final class MemoryBenchmark {
           cohort.setInt(2, nextNumber + 1 + c);
           cohort.setTimestamp(3, now);
           cohort.addBatch();
-          flush(db, cohort, c);
+          BulkDatabase.flush(db, cohort, c);
         }
         cohort.executeBatch();
         db.commit();
       }
       long firstCohort =
-          single(
+          BulkDatabase.single(
               db,
               "select id from cohort where space_id = "
                   + spaceId
@@ -174,7 +165,7 @@ public final class MemoryBenchmark {
           member.setLong(3, firstPerson + i);
           member.setTimestamp(4, now);
           member.addBatch();
-          flush(db, member, i);
+          BulkDatabase.flush(db, member, i);
         }
         member.executeBatch();
         db.commit();
@@ -202,73 +193,14 @@ public final class MemoryBenchmark {
           post.setInt(8, n % 7);
           post.setInt(9, (n % 7) * 4);
           post.addBatch();
-          flush(db, post, n);
+          BulkDatabase.flush(db, post, n);
         }
         post.executeBatch();
         db.commit();
       }
       return new long[] {firstCohort, firstCohort + cohorts - 1};
     } finally {
-      try {
-        derby().connect("jdbc:derby:" + database + ";shutdown=true", new Properties()).close();
-      } catch (SQLException expected) {
-        // Derby reports a clean shutdown as an exception (SQLState 08006).
-      }
-    }
-  }
-
-  private static Driver driver;
-
-  /**
-   * The Derby of the WAR, which wrote the database: the demo jar's class path also holds the
-   * application server's older Derby, which cannot open it.
-   */
-  private static synchronized Driver derby() throws SQLException {
-    if (driver != null) {
-      return driver;
-    }
-    try {
-      Path lib = Files.createTempDirectory("peerloop-derby-");
-      List<URL> jars = new ArrayList<>();
-      try (InputStream war =
-              MemoryBenchmark.class.getResourceAsStream("/org/peerloop/demo/peerloop.war");
-          ZipInputStream zip = new ZipInputStream(war)) {
-        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-          String name = e.getName();
-          if (name.startsWith("WEB-INF/lib/derby") && name.endsWith(".jar")) {
-            Path jar = lib.resolve(name.substring(name.lastIndexOf('/') + 1));
-            Files.copy(zip, jar);
-            jars.add(jar.toUri().toURL());
-          }
-        }
-      }
-      ClassLoader loader =
-          new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
-      driver =
-          (Driver)
-              Class.forName("org.apache.derby.iapi.jdbc.AutoloadedDriver", true, loader)
-                  .getDeclaredConstructor()
-                  .newInstance();
-      return driver;
-    } catch (IOException | ReflectiveOperationException e) {
-      throw new SQLException("Derby from the WAR could not be loaded", e);
-    }
-  }
-
-  private static void flush(Connection db, PreparedStatement batch, int n) throws SQLException {
-    if (n % 1000 == 999) {
-      batch.executeBatch();
-    }
-    if (n % 20_000 == 19_999) {
-      db.commit();
-    }
-  }
-
-  private static long single(Connection db, String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+      BulkDatabase.close(database);
     }
   }
 

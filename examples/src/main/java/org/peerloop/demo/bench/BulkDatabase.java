@@ -1,0 +1,99 @@
+package org.peerloop.demo.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Writes large amounts of data straight into the server's stopped embedded database, for the
+ * benchmarks that need more than the API could create in time.
+ */
+final class BulkDatabase {
+  private static Driver driver;
+
+  private BulkDatabase() {}
+
+  /** A connection without auto-commit; batches are flushed by {@link #flush}. */
+  static Connection open(Path database) throws SQLException {
+    Connection db = derby().connect("jdbc:derby:" + database, new Properties());
+    db.setAutoCommit(false);
+    return db;
+  }
+
+  /** Shuts the database down cleanly, so the server can open it. */
+  static void close(Path database) {
+    try {
+      derby().connect("jdbc:derby:" + database + ";shutdown=true", new Properties()).close();
+    } catch (SQLException expected) {
+      // Derby reports a clean shutdown as an exception (SQLState 08006).
+    }
+  }
+
+  /**
+   * The Derby of the WAR, which wrote the database: the demo jar's class path also holds the
+   * application server's older Derby, which cannot open it.
+   */
+  private static synchronized Driver derby() throws SQLException {
+    if (driver != null) {
+      return driver;
+    }
+    try {
+      Path lib = Files.createTempDirectory("peerloop-derby-");
+      List<URL> jars = new ArrayList<>();
+      try (InputStream war =
+              BulkDatabase.class.getResourceAsStream("/org/peerloop/demo/peerloop.war");
+          ZipInputStream zip = new ZipInputStream(war)) {
+        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+          String name = e.getName();
+          if (name.startsWith("WEB-INF/lib/derby") && name.endsWith(".jar")) {
+            Path jar = lib.resolve(name.substring(name.lastIndexOf('/') + 1));
+            Files.copy(zip, jar);
+            jars.add(jar.toUri().toURL());
+          }
+        }
+      }
+      ClassLoader loader =
+          new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+      driver =
+          (Driver)
+              Class.forName("org.apache.derby.iapi.jdbc.AutoloadedDriver", true, loader)
+                  .getDeclaredConstructor()
+                  .newInstance();
+      return driver;
+    } catch (IOException | ReflectiveOperationException e) {
+      throw new SQLException("Derby from the WAR could not be loaded", e);
+    }
+  }
+
+  /** Sends the batch every thousand rows and commits every twenty thousand. */
+  static void flush(Connection db, PreparedStatement batch, int n) throws SQLException {
+    if (n % 1000 == 999) {
+      batch.executeBatch();
+    }
+    if (n % 20_000 == 19_999) {
+      db.commit();
+    }
+  }
+
+  static long single(Connection db, String sql) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
