@@ -106,15 +106,10 @@ final class FactsQuery {
 
   List<CohortFacts.Thread> threads() {
     List<Object[]> rows =
-        scoped(
+        published(
                 "select p.id, p.author.id, p.kind, p.createdAt from Post p where "
                     + where("p")
-                    + " and p.thread is null"
-                    + PUBLISHED,
-                Object[].class)
-            .setParameter("published", PostStatus.PUBLISHED)
-            .setParameter("from", from)
-            .setParameter("to", to)
+                    + " and p.thread is null")
             .getResultList();
     Map<Long, Set<String>> tags = tags();
     List<CohortFacts.Thread> threads = new ArrayList<>(rows.size());
@@ -133,15 +128,10 @@ final class FactsQuery {
   private Map<Long, Set<String>> tags() {
     Map<Long, Set<String>> tags = new HashMap<>();
     for (Object[] r :
-        scoped(
+        published(
                 "select p.id, t from Post p join p.tags t where "
                     + where("p")
-                    + " and p.thread is null"
-                    + PUBLISHED,
-                Object[].class)
-            .setParameter("published", PostStatus.PUBLISHED)
-            .setParameter("from", from)
-            .setParameter("to", to)
+                    + " and p.thread is null")
             .getResultList()) {
       tags.computeIfAbsent((Long) r[0], k -> new HashSet<>()).add((String) r[1]);
     }
@@ -149,15 +139,10 @@ final class FactsQuery {
   }
 
   List<CohortFacts.Reply> replies() {
-    return scoped(
+    return published(
             "select p.id, p.thread.id, p.author.id, p.createdAt from Post p where "
                 + where("p")
-                + " and p.thread is not null"
-                + PUBLISHED,
-            Object[].class)
-        .setParameter("published", PostStatus.PUBLISHED)
-        .setParameter("from", from)
-        .setParameter("to", to)
+                + " and p.thread is not null")
         .getResultStream()
         .map(r -> new CohortFacts.Reply((Long) r[0], (Long) r[1], (Long) r[2], (Instant) r[3]))
         .toList();
@@ -166,35 +151,40 @@ final class FactsQuery {
   /** Ratings given in the period, and endorsements by facilitators. */
   List<CohortFacts.Rating> ratings() {
     List<CohortFacts.Rating> ratings = new ArrayList<>();
-    scoped(
-            "select r.postId, r.personId, p.author.id, th.id, r.ratedAt"
-                + " from PostRating r, Post p left join p.thread th where r.postId = p.id and "
-                + where("p")
-                + " and r.ratedAt >= :from and r.ratedAt < :to",
-            Object[].class)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getResultStream()
-        .forEach(
-            r ->
-                ratings.add(
-                    new CohortFacts.Rating(
-                        (Long) r[0], (Long) r[1], (Long) r[2], r[3] != null, (Instant) r[4])));
-    scoped(
-            "select p.id, p.endorsedBy.id, p.author.id, th.id, p.endorsedAt from Post p"
-                + " left join p.thread th where "
-                + where("p")
-                + " and p.endorsedAt >= :from and p.endorsedAt < :to",
-            Object[].class)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getResultStream()
-        .forEach(
-            r ->
-                ratings.add(
-                    new CohortFacts.Rating(
-                        (Long) r[0], (Long) r[1], (Long) r[2], r[3] != null, (Instant) r[4])));
+    addRatings(
+        "select r.postId, r.personId, p.author.id, th.id, r.ratedAt"
+            + " from PostRating r, Post p left join p.thread th where r.postId = p.id and "
+            + where("p")
+            + " and r.ratedAt >= :from and r.ratedAt < :to",
+        ratings);
+    addRatings(
+        "select p.id, p.endorsedBy.id, p.author.id, th.id, p.endorsedAt from Post p"
+            + " left join p.thread th where "
+            + where("p")
+            + " and p.endorsedAt >= :from and p.endorsedAt < :to",
+        ratings);
     return ratings;
+  }
+
+  /** Rows of (post, giver, post author, thread or null, when) as ratings. */
+  private void addRatings(String jpql, List<CohortFacts.Rating> into) {
+    inPeriod(scoped(jpql, Object[].class))
+        .getResultStream()
+        .forEach(
+            r ->
+                into.add(
+                    new CohortFacts.Rating(
+                        (Long) r[0], (Long) r[1], (Long) r[2], r[3] != null, (Instant) r[4])));
+  }
+
+  /** Published, not deleted posts written in the period. */
+  private TypedQuery<Object[]> published(String jpql) {
+    return inPeriod(scoped(jpql + PUBLISHED, Object[].class))
+        .setParameter("published", PostStatus.PUBLISHED);
+  }
+
+  private <T> TypedQuery<T> inPeriod(TypedQuery<T> query) {
+    return query.setParameter("from", from).setParameter("to", to);
   }
 
   /** Who did anything (viewed, posted, replied, rated) in the space or cohort in [a, b). */
