@@ -112,66 +112,10 @@ public final class AnalyticsBenchmark {
   /** Writes members, cohorts, posts, ratings and events; returns the first new cohort's id. */
   private static long seed(Path database, long spaceId) throws SQLException {
     try (Connection db = BulkDatabase.open(database)) {
-      long platformId =
-          BulkDatabase.single(db, "select platform_id from person fetch first 1 rows only");
-      Timestamp now = Timestamp.from(Instant.now());
+      BulkDatabase.Members bulk = BulkDatabase.members(db, spaceId, MEMBERS, COHORT, "analytics");
+      long firstPerson = bulk.firstPerson();
+      long firstCohort = bulk.firstCohort();
       Instant start = Instant.now().minus(SPREAD);
-      try (PreparedStatement person =
-          db.prepareStatement(
-              "insert into person (platform_id, subject, name, given_name, family_name,"
-                  + " created_at, updated_at) values (?, ?, ?, 'Bulk', ?, ?, ?)")) {
-        for (int i = 0; i < MEMBERS; i++) {
-          person.setLong(1, platformId);
-          person.setString(2, "analytics-" + i);
-          person.setString(3, "Bulk Person " + i);
-          person.setString(4, "Person " + i);
-          person.setTimestamp(5, now);
-          person.setTimestamp(6, now);
-          person.addBatch();
-          BulkDatabase.flush(db, person, i);
-        }
-        person.executeBatch();
-      }
-      long firstPerson =
-          BulkDatabase.single(db, "select min(id) from person where subject = 'analytics-0'");
-      int cohorts = (MEMBERS + COHORT - 1) / COHORT;
-      int number =
-          (int)
-              BulkDatabase.single(db, "select max(number) from cohort where space_id = " + spaceId);
-      try (PreparedStatement cohort =
-          db.prepareStatement(
-              "insert into cohort (space_id, number, created_at) values (?, ?, ?)")) {
-        for (int c = 0; c < cohorts; c++) {
-          cohort.setLong(1, spaceId);
-          cohort.setInt(2, number + 1 + c);
-          cohort.setTimestamp(3, now);
-          cohort.addBatch();
-          BulkDatabase.flush(db, cohort, c);
-        }
-        cohort.executeBatch();
-      }
-      long firstCohort =
-          BulkDatabase.single(
-              db,
-              "select id from cohort where space_id = "
-                  + spaceId
-                  + " and number = "
-                  + (number + 1));
-      try (PreparedStatement member =
-          db.prepareStatement(
-              "insert into cohort_member (space_id, cohort_id, person_id, role, joined_at)"
-                  + " values (?, ?, ?, 'LEARNER', ?)")) {
-        for (int i = 0; i < MEMBERS; i++) {
-          member.setLong(1, spaceId);
-          member.setLong(2, firstCohort + i / COHORT);
-          member.setLong(3, firstPerson + i);
-          member.setTimestamp(4, now);
-          member.addBatch();
-          BulkDatabase.flush(db, member, i);
-        }
-        member.executeBatch();
-      }
-      db.commit();
       Events events = new Events(db, spaceId);
       // Threads: each member starts three; a question in three, tagged #coaching in five.
       try (PreparedStatement post = posts(db)) {

@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -87,6 +89,73 @@ final class BulkDatabase {
     if (n % 20_000 == 19_999) {
       db.commit();
     }
+  }
+
+  /** Where bulk members went: the first person's id and the first new cohort's id. */
+  record Members(long firstPerson, long firstCohort) {}
+
+  /**
+   * Writes {@code count} people (subjects {@code prefix-0}, {@code prefix-1}, …) of the space's
+   * platform and places them, in order, in new cohorts of {@code cohortSize} after the space's last
+   * one; commits.
+   */
+  static Members members(Connection db, long spaceId, int count, int cohortSize, String prefix)
+      throws SQLException {
+    long platformId = single(db, "select platform_id from person fetch first 1 rows only");
+    int lastNumber = (int) single(db, "select max(number) from cohort where space_id = " + spaceId);
+    Timestamp now = Timestamp.from(Instant.now());
+    try (PreparedStatement person =
+        db.prepareStatement(
+            "insert into person (platform_id, subject, name, given_name, family_name,"
+                + " created_at, updated_at) values (?, ?, ?, 'Bulk', ?, ?, ?)")) {
+      for (int i = 0; i < count; i++) {
+        person.setLong(1, platformId);
+        person.setString(2, prefix + "-" + i);
+        person.setString(3, "Bulk Person " + i);
+        person.setString(4, "Person " + i);
+        person.setTimestamp(5, now);
+        person.setTimestamp(6, now);
+        person.addBatch();
+        flush(db, person, i);
+      }
+      person.executeBatch();
+    }
+    long firstPerson = single(db, "select min(id) from person where subject = '" + prefix + "-0'");
+    int cohorts = (count + cohortSize - 1) / cohortSize;
+    try (PreparedStatement cohort =
+        db.prepareStatement("insert into cohort (space_id, number, created_at) values (?, ?, ?)")) {
+      for (int c = 0; c < cohorts; c++) {
+        cohort.setLong(1, spaceId);
+        cohort.setInt(2, lastNumber + 1 + c);
+        cohort.setTimestamp(3, now);
+        cohort.addBatch();
+        flush(db, cohort, c);
+      }
+      cohort.executeBatch();
+    }
+    long firstCohort =
+        single(
+            db,
+            "select id from cohort where space_id = "
+                + spaceId
+                + " and number = "
+                + (lastNumber + 1));
+    try (PreparedStatement member =
+        db.prepareStatement(
+            "insert into cohort_member (space_id, cohort_id, person_id, role, joined_at)"
+                + " values (?, ?, ?, 'LEARNER', ?)")) {
+      for (int i = 0; i < count; i++) {
+        member.setLong(1, spaceId);
+        member.setLong(2, firstCohort + i / cohortSize);
+        member.setLong(3, firstPerson + i);
+        member.setTimestamp(4, now);
+        member.addBatch();
+        flush(db, member, i);
+      }
+      member.executeBatch();
+    }
+    db.commit();
+    return new Members(firstPerson, firstCohort);
   }
 
   static long single(Connection db, String sql) throws SQLException {

@@ -109,67 +109,10 @@ public final class MemoryBenchmark {
    */
   private static long[] seed(Path database, long spaceId, long realCohort) throws SQLException {
     try (Connection db = BulkDatabase.open(database)) {
-      long platformId =
-          BulkDatabase.single(db, "select platform_id from person fetch first 1 rows only");
-      int nextNumber =
-          (int)
-              BulkDatabase.single(db, "select max(number) from cohort where space_id = " + spaceId);
-      Timestamp now = Timestamp.from(Instant.now());
-      long firstPerson;
-      try (PreparedStatement person =
-          db.prepareStatement(
-              "insert into person (platform_id, subject, name, given_name, family_name,"
-                  + " created_at, updated_at) values (?, ?, ?, 'Bulk', ?, ?, ?)")) {
-        for (int i = 0; i < MEMBERS; i++) {
-          person.setLong(1, platformId);
-          person.setString(2, "bulk-" + i);
-          person.setString(3, "Bulk Person " + i);
-          person.setString(4, "Person " + i);
-          person.setTimestamp(5, now);
-          person.setTimestamp(6, now);
-          person.addBatch();
-          BulkDatabase.flush(db, person, i);
-        }
-        person.executeBatch();
-        db.commit();
-      }
-      firstPerson = BulkDatabase.single(db, "select min(id) from person where subject = 'bulk-0'");
+      BulkDatabase.Members bulk = BulkDatabase.members(db, spaceId, MEMBERS, COHORT_SIZE, "bulk");
+      long firstPerson = bulk.firstPerson();
+      long firstCohort = bulk.firstCohort();
       int cohorts = (MEMBERS + COHORT_SIZE - 1) / COHORT_SIZE;
-      try (PreparedStatement cohort =
-          db.prepareStatement(
-              "insert into cohort (space_id, number, created_at) values (?, ?, ?)")) {
-        for (int c = 0; c < cohorts; c++) {
-          cohort.setLong(1, spaceId);
-          cohort.setInt(2, nextNumber + 1 + c);
-          cohort.setTimestamp(3, now);
-          cohort.addBatch();
-          BulkDatabase.flush(db, cohort, c);
-        }
-        cohort.executeBatch();
-        db.commit();
-      }
-      long firstCohort =
-          BulkDatabase.single(
-              db,
-              "select id from cohort where space_id = "
-                  + spaceId
-                  + " and number = "
-                  + (nextNumber + 1));
-      try (PreparedStatement member =
-          db.prepareStatement(
-              "insert into cohort_member (space_id, cohort_id, person_id, role, joined_at)"
-                  + " values (?, ?, ?, 'LEARNER', ?)")) {
-        for (int i = 0; i < MEMBERS; i++) {
-          member.setLong(1, spaceId);
-          member.setLong(2, firstCohort + i / COHORT_SIZE);
-          member.setLong(3, firstPerson + i);
-          member.setTimestamp(4, now);
-          member.addBatch();
-          BulkDatabase.flush(db, member, i);
-        }
-        member.executeBatch();
-        db.commit();
-      }
       // One post in a thousand goes to the cohort the benchmark's members read, so its pages
       // stand on a thousand threads.
       try (PreparedStatement post =
