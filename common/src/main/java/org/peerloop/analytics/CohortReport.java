@@ -1,10 +1,8 @@
 package org.peerloop.analytics;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Every metric of one group of people over one period, and each member's own. */
 public record CohortReport(
@@ -61,28 +59,20 @@ public record CohortReport(
         received.merge(r.postAuthor(), 1, Integer::sum);
       }
     }
-    Set<Long> everyone = new HashSet<>(facts.roster());
+    Segments.Classifier classify = new Segments.Classifier(facts);
     List<Member> members =
-        everyone.stream()
+        facts.roster().stream()
             .sorted()
             .map(
                 id -> {
                   int started = threads.getOrDefault(id, 0);
                   int wrote = replies.getOrDefault(id, 0);
                   int rated = ratings.getOrDefault(id, 0);
-                  Segment segment =
-                      started > 0
-                          ? Segment.CREATOR
-                          : wrote + rated > 0
-                              ? Segment.CONTRIBUTOR
-                              : facts.viewers().contains(id)
-                                  ? Segment.CONSUMER
-                                  : Segment.NON_PARTICIPANT;
                   int gave = given.getOrDefault(id, 0);
                   int got = received.getOrDefault(id, 0);
                   return new Member(
                       id,
-                      segment,
+                      classify.segmentOf(id),
                       Persona.of(started, gave, got),
                       started,
                       wrote,

@@ -23,15 +23,7 @@ public record Conversation(
     Optional<Duration> medianFirstReply) {
 
   public static Conversation of(CohortFacts facts) {
-    Map<Long, Instant> firstReplyByOther = new HashMap<>();
-    Map<Long, Long> authors = new HashMap<>();
-    facts.threads().forEach(t -> authors.put(t.id(), t.author()));
-    for (CohortFacts.Reply reply : facts.replies()) {
-      Long author = authors.get(reply.thread());
-      if (author != null && author != reply.author()) {
-        firstReplyByOther.merge(reply.thread(), reply.at(), (a, b) -> a.isBefore(b) ? a : b);
-      }
-    }
+    Map<Long, Instant> firstReplyByOther = firstRepliesByOthers(facts);
     int threads = facts.threads().size();
     int posts = threads + facts.replies().size();
     int questions = 0;
@@ -54,6 +46,29 @@ public record Conversation(
         questions,
         questions == 0 ? 0 : (double) answered / questions,
         median(waits));
+  }
+
+  /** Each thread's first reply by someone other than its author, by thread. */
+  static Map<Long, Instant> firstRepliesByOthers(CohortFacts facts) {
+    Map<Long, Long> authors = new HashMap<>();
+    facts.threads().forEach(t -> authors.put(t.id(), t.author()));
+    Map<Long, Instant> first = new HashMap<>();
+    for (CohortFacts.Reply reply : facts.replies()) {
+      Long author = authors.get(reply.thread());
+      if (author != null && author != reply.author()) {
+        first.merge(reply.thread(), reply.at(), (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    return first;
+  }
+
+  /** The questions nobody but their author has replied to, in the order of the facts. */
+  public static List<Long> unansweredQuestions(CohortFacts facts) {
+    Map<Long, Instant> answered = firstRepliesByOthers(facts);
+    return facts.threads().stream()
+        .filter(t -> t.kind() == CohortFacts.Kind.QUESTION && !answered.containsKey(t.id()))
+        .map(CohortFacts.Thread::id)
+        .toList();
   }
 
   static Optional<Duration> median(List<Duration> values) {

@@ -11,25 +11,40 @@ import java.util.Set;
 public record Segments(int nonParticipants, int consumers, int contributors, int creators) {
 
   public static Segments of(CohortFacts facts) {
-    Set<Long> creators = new HashSet<>();
-    facts.threads().forEach(t -> creators.add(t.author()));
-    Set<Long> contributors = new HashSet<>();
-    facts.replies().forEach(r -> contributors.add(r.author()));
-    facts.ratings().forEach(r -> contributors.add(r.giver()));
-    int creator = 0;
-    int contributor = 0;
-    int consumer = 0;
-    for (long person : facts.roster()) {
-      if (creators.contains(person)) {
-        creator++;
-      } else if (contributors.contains(person)) {
-        contributor++;
-      } else if (facts.viewers().contains(person)) {
-        consumer++;
-      }
-    }
+    Classifier classify = new Classifier(facts);
+    int[] counts = new int[CohortReport.Segment.values().length];
+    facts.roster().forEach(person -> counts[classify.segmentOf(person).ordinal()]++);
     return new Segments(
-        facts.roster().size() - creator - contributor - consumer, consumer, contributor, creator);
+        counts[CohortReport.Segment.NON_PARTICIPANT.ordinal()],
+        counts[CohortReport.Segment.CONSUMER.ordinal()],
+        counts[CohortReport.Segment.CONTRIBUTOR.ordinal()],
+        counts[CohortReport.Segment.CREATOR.ordinal()]);
+  }
+
+  /** The segment of each person, from who started threads, who replied or rated, who viewed. */
+  static final class Classifier {
+    private final Set<Long> creators = new HashSet<>();
+    private final Set<Long> contributors = new HashSet<>();
+    private final Set<Long> viewers;
+
+    Classifier(CohortFacts facts) {
+      facts.threads().forEach(t -> creators.add(t.author()));
+      facts.replies().forEach(r -> contributors.add(r.author()));
+      facts.ratings().forEach(r -> contributors.add(r.giver()));
+      viewers = facts.viewers();
+    }
+
+    CohortReport.Segment segmentOf(long person) {
+      if (creators.contains(person)) {
+        return CohortReport.Segment.CREATOR;
+      }
+      if (contributors.contains(person)) {
+        return CohortReport.Segment.CONTRIBUTOR;
+      }
+      return viewers.contains(person)
+          ? CohortReport.Segment.CONSUMER
+          : CohortReport.Segment.NON_PARTICIPANT;
+    }
   }
 
   public int roster() {

@@ -7,13 +7,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.peerloop.analytics.CohortFacts;
 import org.peerloop.analytics.CohortReport;
 import org.peerloop.analytics.Continuity;
+import org.peerloop.analytics.Conversation;
 import org.peerloop.analytics.Engagement;
 import org.peerloop.analytics.InteractionGraph;
 import org.peerloop.cohort.Cohort;
@@ -61,19 +61,9 @@ public class AnalyticsService {
         continuity(space, query, facts.roster()));
   }
 
-  /** Questions nobody else has replied to yet, newest first. */
+  /** Questions nobody else has replied to yet. */
   private static List<Long> unanswered(CohortFacts facts) {
-    Set<Long> answered = new HashSet<>();
-    Map<Long, Long> authors = new HashMap<>();
-    facts.threads().forEach(t -> authors.put(t.id(), t.author()));
-    facts.replies().stream()
-        .filter(r -> !Long.valueOf(r.author()).equals(authors.get(r.thread())))
-        .forEach(r -> answered.add(r.thread()));
-    return facts.threads().stream()
-        .filter(t -> t.kind() == CohortFacts.Kind.QUESTION && !answered.contains(t.id()))
-        .map(CohortFacts.Thread::id)
-        .limit(LIST_LIMIT)
-        .toList();
+    return Conversation.unansweredQuestions(facts).stream().limit(LIST_LIMIT).toList();
   }
 
   private static List<Long> stories(CohortFacts facts) {
