@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.peerloop.cohort.CohortMember;
 import org.peerloop.cohort.Cohorts;
@@ -152,9 +151,7 @@ public class RosterSteps {
     for (Map.Entry<String, NamesAndRoles.Member> e : bySubject.entrySet()) {
       Person person = persons.get(e.getKey());
       Set<Role> roles = RoleMap.map(e.getValue().roles());
-      String roleNames =
-          roles.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)).stream()
-              .collect(Collectors.joining(" "));
+      String roleNames = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(" "));
       boolean isActive = e.getValue().isActive();
       RosterEntry entry = entries.get(person.id());
       if (entry == null) {
