@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
  * @param adminToken the bearer credential of the admin API; without it the admin API is closed
  * @param dynamicRegistrationAutoActivate whether platforms that register themselves may launch at
  *     once, instead of waiting for an administrator's approval
+ * @param secretKey the 256-bit key that seals credentials kept in the database (an LRS password);
+ *     without it a key file in the data folder is made on first use, which suits one node only
  */
 public record Settings(
     int httpPort,
@@ -31,7 +33,8 @@ public record Settings(
     URI baseUrl,
     Optional<String> dataSourceJndiName,
     Optional<String> adminToken,
-    boolean dynamicRegistrationAutoActivate) {
+    boolean dynamicRegistrationAutoActivate,
+    Optional<SecretKey> secretKey) {
 
   public static final String HTTP_PORT = "PEERLOOP_HTTP_PORT";
   public static final String DATA_DIR = "PEERLOOP_DATA_DIR";
@@ -39,6 +42,7 @@ public record Settings(
   public static final String DATASOURCE = "PEERLOOP_DATASOURCE";
   public static final String ADMIN_TOKEN = "PEERLOOP_ADMIN_TOKEN";
   public static final String DYNREG_AUTO_ACTIVATE = "PEERLOOP_DYNREG_AUTO_ACTIVATE";
+  public static final String SECRET_KEY = "PEERLOOP_SECRET_KEY";
 
   /** A guessable admin token would open every registration; ask for real entropy. */
   static final int ADMIN_TOKEN_MIN_LENGTH = 32;
@@ -110,10 +114,20 @@ public record Settings(
       }
     }
 
+    Optional<SecretKey> secretKey = Optional.empty();
+    String rawSecretKey = blankToNull(source.apply(SECRET_KEY));
+    if (rawSecretKey != null) {
+      try {
+        secretKey = Optional.of(SecretKey.parse(rawSecretKey));
+      } catch (IllegalArgumentException e) {
+        problems.add(SECRET_KEY + " " + e.getMessage());
+      }
+    }
+
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new Settings(port, dataDir, baseUrl, dataSource, adminToken, autoActivate);
+    return new Settings(port, dataDir, baseUrl, dataSource, adminToken, autoActivate, secretKey);
   }
 
   /**
@@ -127,7 +141,7 @@ public record Settings(
 
   @Override
   public String toString() {
-    // The admin token is a credential: never part of a log line.
+    // The admin token and the secret key are credentials: never part of a log line.
     return "Settings[httpPort="
         + httpPort
         + ", dataDir="
@@ -140,6 +154,8 @@ public record Settings(
         + (adminToken.isPresent() ? "set" : "unset")
         + ", dynamicRegistrationAutoActivate="
         + dynamicRegistrationAutoActivate
+        + ", secretKey="
+        + (secretKey.isPresent() ? "set" : "file")
         + "]";
   }
 

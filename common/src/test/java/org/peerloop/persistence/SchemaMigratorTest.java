@@ -55,7 +55,8 @@ class SchemaMigratorTest {
             "ROSTER_ENTRY",
             "ROSTER_SYNC",
             "GRADE_RECORD",
-            "GRADE_SYNC_LOG"),
+            "GRADE_SYNC_LOG",
+            "LRS_CONNECTION"),
         applicationTables(ds));
   }
 

@@ -41,6 +41,27 @@ class SettingsTest {
   }
 
   @Test
+  void readsTheSecretKeyAndKeepsItOutOfLogs() {
+    String key = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
+    Settings s = load(Map.of("PEERLOOP_SECRET_KEY", key));
+
+    assertEquals(key, s.secretKey().orElseThrow().base64());
+    assertFalse(s.toString().contains(key));
+    assertFalse(s.secretKey().orElseThrow().toString().contains(key));
+    assertEquals(Optional.empty(), load(Map.of()).secretKey());
+  }
+
+  @Test
+  void refusesASecretKeyOfTheWrongSize() {
+    InvalidSettingsException e =
+        assertThrows(
+            InvalidSettingsException.class, () -> load(Map.of("PEERLOOP_SECRET_KEY", "c2hvcnQ=")));
+
+    assertTrue(e.getMessage().contains("PEERLOOP_SECRET_KEY"), e.getMessage());
+    assertTrue(e.getMessage().contains("32 bytes"), e.getMessage());
+  }
+
+  @Test
   void refusesAShortAdminTokenAndAnUnclearSwitch() {
     InvalidSettingsException e =
         assertThrows(

@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.peerloop.community.SpacePlacement;
 import org.peerloop.lti.services.AssignmentsAndGrades;
-import org.peerloop.lti.services.ServiceException;
+import org.peerloop.outbound.ServiceException;
 
 /**
  * Sends participation scores: every few minutes for all graded links, or at once for one space when

@@ -19,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.peerloop.lti.launch.LaunchRecorded;
 import org.peerloop.lti.services.NamesAndRoles;
-import org.peerloop.lti.services.ServiceException;
+import org.peerloop.outbound.ServiceException;
 import org.peerloop.roster.RosterSync;
 
 /**

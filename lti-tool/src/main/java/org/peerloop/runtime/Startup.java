@@ -5,14 +5,16 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;
 import org.peerloop.grading.GradeSyncJob;
+import org.peerloop.keys.SecretBox;
 import org.peerloop.lti.jwks.ToolKeyService;
 import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.settings.Settings;
+import org.peerloop.xapi.LrsPush;
 
 /**
  * Does at deployment what would otherwise surprise the first request: reads the settings, migrates
- * the database, makes sure a signing key and the token secrets exist, and starts housekeeping and
- * grade synchronisation. Any failure fails the deployment.
+ * the database, makes sure a signing key, the token secrets and the secret key exist, and starts
+ * housekeeping, grade synchronisation and the xAPI push. Any failure fails the deployment.
  */
 @ApplicationScoped
 public class Startup {
@@ -25,7 +27,9 @@ public class Startup {
       ToolKeyService keys,
       ToolSecrets secrets,
       Housekeeping housekeeping,
-      GradeSyncJob grades) {
+      GradeSyncJob grades,
+      SecretBox box,
+      LrsPush lrs) {
     String kid = Transactions.retryOnConflict(keys::currentKeyId);
     Transactions.retryOnConflict(
         () -> {
@@ -34,6 +38,7 @@ public class Startup {
         });
     housekeeping.start();
     grades.start();
+    lrs.start();
     LOG.info(
         () ->
             "PeerLoop started: base URL "

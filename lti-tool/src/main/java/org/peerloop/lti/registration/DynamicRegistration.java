@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 import org.peerloop.errors.ConflictException;
+import org.peerloop.outbound.WebUrls;
 import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformStatus;
 import org.peerloop.settings.Settings;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.peerloop.outbound.WebUrls;
 import org.peerloop.platform.ProductFamily;
 
 /**

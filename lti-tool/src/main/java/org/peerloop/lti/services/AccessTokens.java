@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.peerloop.lti.jwks.ToolKeyService;
+import org.peerloop.outbound.RetryingHttp;
+import org.peerloop.outbound.ServiceException;
 
 /**
  * Access tokens for a platform's services (1EdTech Security Framework §4.1): the OAuth 2 client
@@ -47,7 +49,7 @@ public class AccessTokens {
   @Inject ToolKeyService keys;
   @Inject Clock clock;
 
-  private final ServiceHttp http = new ServiceHttp(ServiceHttp.newClient());
+  private final RetryingHttp http = new RetryingHttp(RetryingHttp.newClient());
   private final Map<String, Token> cache = new ConcurrentHashMap<>();
 
   private record Token(String value, Instant renewAt) {}
@@ -90,7 +92,7 @@ public class AccessTokens {
         http.send(
             () ->
                 HttpRequest.newBuilder(URI.create(platform.tokenUrl()))
-                    .timeout(ServiceHttp.REQUEST_TIMEOUT)
+                    .timeout(RetryingHttp.REQUEST_TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))

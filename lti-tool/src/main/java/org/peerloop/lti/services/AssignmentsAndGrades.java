@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.peerloop.outbound.ServiceException;
 
 /** Assignment and Grade Services 2.0: line items and scores. */
 @ApplicationScoped

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.peerloop.outbound.ServiceException;
 
 /**
  * Names and Role Provisioning Services 2.0: reads a context's membership, page by page. Unknown

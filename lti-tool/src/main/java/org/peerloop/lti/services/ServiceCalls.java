@@ -6,17 +6,19 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
+import org.peerloop.outbound.RetryingHttp;
+import org.peerloop.outbound.ServiceException;
 
 /**
  * Authorized calls to a platform's services: a bearer token for the scopes, retried once with a new
  * token when the platform no longer accepts the cached one, and the transient failures retried by
- * {@link ServiceHttp}.
+ * {@link RetryingHttp}.
  */
 @ApplicationScoped
 public class ServiceCalls {
   @Inject AccessTokens tokens;
 
-  private final ServiceHttp http = new ServiceHttp(ServiceHttp.newClient());
+  private final RetryingHttp http = new RetryingHttp(RetryingHttp.newClient());
 
   /** A GET accepting one media type. */
   public HttpResponse<String> get(
@@ -51,7 +53,7 @@ public class ServiceCalls {
               () -> {
                 HttpRequest.Builder request =
                     HttpRequest.newBuilder(uri)
-                        .timeout(ServiceHttp.REQUEST_TIMEOUT)
+                        .timeout(RetryingHttp.REQUEST_TIMEOUT)
                         .header("Authorization", "Bearer " + token)
                         .header("Accept", accept);
                 if (contentType != null) {

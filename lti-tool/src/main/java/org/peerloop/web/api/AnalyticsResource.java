@@ -26,10 +26,12 @@ import org.peerloop.insights.AnalyticsViews;
 import org.peerloop.insights.EventsExport;
 import org.peerloop.lti.session.Authenticated;
 import org.peerloop.lti.session.CurrentSession;
+import org.peerloop.xapi.XapiExport;
 
 /**
  * The metrics of a space or one of its cohorts over a period (facilitators), as JSON or as a CSV of
- * per-member numbers; and a cohort's go-to people by name, for its members.
+ * per-member numbers; its raw activity as CSV or xAPI statements; and a cohort's go-to people by
+ * name, for its members.
  */
 @Path("api/v1")
 @ApplicationScoped
@@ -39,6 +41,7 @@ public class AnalyticsResource {
   @Inject CurrentSession session;
   @Inject AnalyticsService analytics;
   @Inject EventsExport events;
+  @Inject XapiExport statements;
 
   public record GoToPeople(List<String> names) {}
 
@@ -79,23 +82,61 @@ public class AnalyticsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
     long space = events.authorize(Caller.of(session.get()), spaceId);
-    AnalyticsService.Period asked = period(from, to);
+    return download(
+        "text/csv; charset=utf-8",
+        "peerloop-space-" + spaceId + "-events.csv",
+        EventsExport.HEADER + "\r\n",
+        "",
+        period(from, to),
+        (start, end, after, out) -> events.writePage(space, start, end, after, out));
+  }
+
+  /** The same activity as a JSON array of xAPI statements (see {@code Statements}), streamed. */
+  @GET
+  @Path("spaces/{spaceId}/analytics/xapi.json")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response xapi(
+      @PathParam("spaceId") long spaceId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    long space = events.authorize(Caller.of(session.get()), spaceId);
+    return download(
+        "application/json; charset=utf-8",
+        "peerloop-space-" + spaceId + "-xapi.json",
+        "[\n",
+        "\n]\n",
+        period(from, to),
+        (start, end, after, out) -> statements.writePage(space, start, end, after, out));
+  }
+
+  /** Writes the events of a page after an event id; answers the last one written, or -1. */
+  private interface PageWriter {
+    long write(Instant from, Instant to, long afterId, Writer out);
+  }
+
+  /** A file written page by page as the client reads it, each page in its own transaction. */
+  private static Response download(
+      String type,
+      String fileName,
+      String head,
+      String tail,
+      AnalyticsService.Period asked,
+      PageWriter pages) {
     Instant start = asked.from() == null ? Instant.EPOCH : asked.from();
     Instant end = asked.to() == null ? Instant.now().plusSeconds(1) : asked.to();
     StreamingOutput body =
         output -> {
           Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-          out.write(EventsExport.HEADER + "\r\n");
+          out.write(head);
           long last = 0;
-          while ((last = events.writePage(space, start, end, last, out)) >= 0) {
+          while ((last = pages.write(start, end, last, out)) >= 0) {
             out.flush();
           }
+          out.write(tail);
           out.flush();
         };
-    return Response.ok(body, "text/csv; charset=utf-8")
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"peerloop-space-" + spaceId + "-events.csv\"")
+    return Response.ok(body, type)
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
         .build();
   }
 

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.peerloop.outbound.WebUrls;
 import org.peerloop.platform.ProductFamily;
 
 /** The checks on a platform's OpenID configuration, with Moodle 4.x's real shape. */

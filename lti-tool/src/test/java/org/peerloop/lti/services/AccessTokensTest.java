@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.lti.jwks.ToolKeyService;
+import org.peerloop.outbound.ServiceException;
 
 /**
  * The client credentials grant against a token endpoint on loopback that checks the assertion the

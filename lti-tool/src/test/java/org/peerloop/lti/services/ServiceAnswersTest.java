@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.peerloop.outbound.ServiceException;
 
 /** The service clients read what Moodle and Canvas really send, and write what they expect. */
 class ServiceAnswersTest {
@@ -91,13 +91,5 @@ class ServiceAnswersTest {
         AssignmentsAndGrades.withQuery(
             URI.create("https://moodle.example.edu/mod/lti/services.php/14/lineitems?type_id=3"),
             filters));
-  }
-
-  @Test
-  void readsRetryAfterInSecondsOrAsADate() {
-    assertEquals(Duration.ofSeconds(3), ServiceHttp.parseRetryAfter("3").orElseThrow());
-    assertEquals(
-        Duration.ZERO, ServiceHttp.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT").orElseThrow());
-    assertTrue(ServiceHttp.parseRetryAfter("soon").isEmpty());
   }
 }

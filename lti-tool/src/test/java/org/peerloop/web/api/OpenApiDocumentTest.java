@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.peerloop.lti.session.SessionResource;
 import org.peerloop.web.admin.KeysResource;
+import org.peerloop.web.admin.LrsResource;
 import org.peerloop.web.admin.PlatformsResource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -34,6 +35,7 @@ class OpenApiDocumentTest {
           AdvantageResource.class,
           AnalyticsResource.class,
           PlatformsResource.class,
+          LrsResource.class,
           KeysResource.class);
 
   @SuppressWarnings("unchecked")

@@ -1,14 +1,17 @@
-package org.peerloop.lti.registration;
+package org.peerloop.outbound;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** URLs a registration may point to: https, or http on this machine for development only. */
-final class WebUrls {
+/**
+ * URLs PeerLoop may call or send credentials to (a platform's endpoints, a learning record store):
+ * https, or http on this machine for development only.
+ */
+public final class WebUrls {
   private WebUrls() {}
 
-  static boolean isSafe(String url) {
+  public static boolean isSafe(String url) {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -21,11 +24,11 @@ final class WebUrls {
     }
   }
 
-  static boolean isLoopback(String host) {
+  public static boolean isLoopback(String host) {
     return host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
   }
 
-  static String origin(URI uri) {
+  public static String origin(URI uri) {
     int port = uri.getPort();
     if (port == -1) {
       port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;

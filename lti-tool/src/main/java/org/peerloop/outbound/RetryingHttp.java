@@ -1,4 +1,4 @@
-package org.peerloop.lti.services;
+package org.peerloop.outbound;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -14,28 +14,28 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Sends service requests with bounded retries: a 429 or a 5xx answer, or no answer at all, is tried
- * again after the platform's {@code Retry-After} (RFC 9110 §10.2.3) or an exponential backoff with
- * jitter; anything else is returned as it came.
+ * Sends requests to other services (LMS platforms, learning record stores) with bounded retries: a
+ * 429 or a 5xx answer, or no answer at all, is tried again after the service's {@code Retry-After}
+ * (RFC 9110 §10.2.3) or an exponential backoff with jitter; anything else is returned as it came.
  */
-final class ServiceHttp {
-  private static final Logger LOG = Logger.getLogger(ServiceHttp.class.getName());
+public final class RetryingHttp {
+  private static final Logger LOG = Logger.getLogger(RetryingHttp.class.getName());
 
-  static final int MAX_ATTEMPTS = 4;
+  public static final int MAX_ATTEMPTS = 4;
   static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
 
   /** A platform asking for a longer pause than this is treated as unavailable for now. */
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http;
 
-  ServiceHttp(HttpClient http) {
+  public RetryingHttp(HttpClient http) {
     this.http = http;
   }
 
-  static HttpClient newClient() {
+  public static HttpClient newClient() {
     return HttpClient.newBuilder()
         .connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -43,7 +43,7 @@ final class ServiceHttp {
   }
 
   /** The answer, after retries; a built request is made again for each attempt. */
-  HttpResponse<String> send(Supplier<HttpRequest> request) {
+  public HttpResponse<String> send(Supplier<HttpRequest> request) {
     ServiceException last = null;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       HttpRequest built = request.get();
@@ -86,7 +86,7 @@ final class ServiceHttp {
 
   /** {@code Retry-After} in seconds or as an HTTP date. */
   static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(ServiceHttp::parseRetryAfter);
+    return response.headers().firstValue("Retry-After").flatMap(RetryingHttp::parseRetryAfter);
   }
 
   static Optional<Duration> parseRetryAfter(String value) {

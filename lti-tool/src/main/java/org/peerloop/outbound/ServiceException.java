@@ -1,4 +1,4 @@
-package org.peerloop.lti.services;
+package org.peerloop.outbound;
 
 /**
  * A service call that did not succeed. {@code status} is the platform's HTTP status (0 when it

@@ -1,7 +1,8 @@
-package org.peerloop.lti.services;
+package org.peerloop.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Retries against a real HTTP server on loopback that answers from a script. */
-class ServiceHttpTest {
+class RetryingHttpTest {
   private HttpServer server;
   private final Deque<int[]> script = new ArrayDeque<>();
   private final AtomicInteger requests = new AtomicInteger();
@@ -47,7 +49,7 @@ class ServiceHttpTest {
   }
 
   private int send() {
-    return new ServiceHttp(ServiceHttp.newClient())
+    return new RetryingHttp(RetryingHttp.newClient())
         .send(() -> HttpRequest.newBuilder(uri).GET().build())
         .statusCode();
   }
@@ -71,7 +73,7 @@ class ServiceHttpTest {
     ServiceException failed = assertThrows(ServiceException.class, this::send);
     assertEquals(503, failed.status());
     assertEquals("platform-error", failed.reason());
-    assertEquals(ServiceHttp.MAX_ATTEMPTS, requests.get());
+    assertEquals(RetryingHttp.MAX_ATTEMPTS, requests.get());
   }
 
   @Test
@@ -83,7 +85,7 @@ class ServiceHttpTest {
 
   @Test
   void aPlatformAskingForTooLongAPauseIsNotWaitedFor() {
-    script.add(new int[] {429, (int) ServiceHttp.MAX_WAIT.toSeconds() + 60});
+    script.add(new int[] {429, (int) RetryingHttp.MAX_WAIT.toSeconds() + 60});
     ServiceException failed = assertThrows(ServiceException.class, this::send);
     assertEquals("rate-limited", failed.reason());
     assertEquals(1, requests.get());
@@ -95,5 +97,13 @@ class ServiceHttpTest {
     ServiceException failed = assertThrows(ServiceException.class, this::send);
     assertEquals(0, failed.status());
     assertEquals("platform-unreachable", failed.reason());
+  }
+
+  @Test
+  void readsRetryAfterInSecondsOrAsADate() {
+    assertEquals(Duration.ofSeconds(3), RetryingHttp.parseRetryAfter("3").orElseThrow());
+    assertEquals(
+        Duration.ZERO, RetryingHttp.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT").orElseThrow());
+    assertTrue(RetryingHttp.parseRetryAfter("soon").isEmpty());
   }
 }
