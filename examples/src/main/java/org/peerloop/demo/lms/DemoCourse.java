@@ -62,7 +62,8 @@ public final class DemoCourse {
           new Context(CONTEXT_ID, LABEL, TITLE, null),
           new Context("102", "LEAD-101-2", TITLE + " (next run)", CONTEXT_ID),
           new Context("103", "COACH-201", "Coaching Lab", null),
-          new Context("104", "COACH-201-2", "Coaching Lab (next run)", "103"));
+          new Context("104", "COACH-201-2", "Coaching Lab (next run)", "103"),
+          new Context("105", "DATA-110", "Data Literacy", null));
 
   public static Optional<Context> context(String id) {
     return CONTEXTS.stream().filter(c -> c.id().equals(id)).findFirst();

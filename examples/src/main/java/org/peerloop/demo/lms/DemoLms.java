@@ -59,6 +59,7 @@ public final class DemoLms {
   private final String sesskey = randomId(8);
   private final Set<String> withoutNamesAndRoles = ConcurrentHashMap.newKeySet();
   private volatile JWTClaimsSet lastDeepLinkingResponse;
+  private final DemoLrs lrs = new DemoLrs("peerloop", "demo-lrs-" + randomId(16));
 
   private record PendingLaunch(
       String userId, String linkId, String contextId, boolean deepLinking, Instant expires) {}
@@ -119,6 +120,15 @@ public final class DemoLms {
 
   public DemoGradebook gradebook() {
     return gradebook;
+  }
+
+  /** The institution's learning record store, at {@link #lrsEndpoint()}. */
+  public DemoLrs lrs() {
+    return lrs;
+  }
+
+  public URI lrsEndpoint() {
+    return url.resolve(DemoLrs.PATH);
   }
 
   /** Failures the services answer with next. */
@@ -202,7 +212,7 @@ public final class DemoLms {
   private void route(HttpExchange exchange) throws IOException {
     try {
       String path = exchange.getRequestURI().getPath();
-      if (services.route(exchange, path)) {
+      if (services.route(exchange, path) || lrs.route(exchange, path)) {
         return;
       }
       switch (path) {
