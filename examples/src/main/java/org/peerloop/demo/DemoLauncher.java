@@ -52,7 +52,11 @@ public final class DemoLauncher {
     try {
       server.start();
       lms[0] = DemoPlatformSetup.connect(settings, lmsPort(settings), adminToken);
-    } catch (EmbeddedServer.StartFailure | DemoPlatformSetup.SetupFailure e) {
+      DemoPlatformSetup.connectStore(settings, adminToken, lms[0]);
+    } catch (EmbeddedServer.StartFailure
+        | DemoPlatformSetup.SetupFailure
+        | IOException
+        | InterruptedException e) {
       System.err.println("PeerLoop could not start: " + e.getMessage());
       System.exit(1);
       return;
@@ -61,6 +65,14 @@ public final class DemoLauncher {
     URI tool = settings.baseUrl();
     System.out.println("PeerLoop ready at " + tool);
     System.out.println("  demo LMS course:   " + lms[0].url() + "course");
+    System.out.println(
+        "  demo LRS (xAPI):   "
+            + lms[0].lrsEndpoint()
+            + "statements  (user "
+            + lms[0].lrs().username()
+            + ", password "
+            + lms[0].lrs().password()
+            + "; PeerLoop pushes every minute)");
     System.out.println("  health:            " + tool + "health");
     System.out.println("  tool keys (JWKS):  " + tool + "lti/jwks");
     System.out.println("  tool config:       " + tool + "lti/config.json");

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.peerloop.demo.lms.DemoLms;
 import org.peerloop.demo.lms.ToolRegistration;
 import org.peerloop.settings.Settings;
@@ -53,26 +54,72 @@ final class DemoPlatformSetup {
   private static boolean toolKnows(
       Settings settings, String adminToken, String issuer, String clientId)
       throws IOException, InterruptedException {
+    return platform(settings, adminToken, issuer)
+        .filter(p -> clientId.equals(p.get("clientId")))
+        .isPresent();
+  }
+
+  /**
+   * Makes the demo LMS's learning record store the platform's, so the demo's activity flows out as
+   * xAPI statements (its password changes with each start, so this runs on each start).
+   */
+  static void connectStore(Settings settings, String adminToken, DemoLms lms)
+      throws SetupFailure, IOException, InterruptedException {
+    Map<?, ?> platform =
+        platform(settings, adminToken, lms.issuer())
+            .orElseThrow(() -> new SetupFailure("the demo LMS is not registered"));
+    String body =
+        "{\"endpoint\":\""
+            + lms.lrsEndpoint()
+            + "\",\"username\":\""
+            + lms.lrs().username()
+            + "\",\"password\":\""
+            + lms.lrs().password()
+            + "\"}";
     HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(settings.url("api/admin/platforms"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + adminToken)
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        admin(
+            settings,
+            adminToken,
+            HttpRequest.newBuilder(
+                    settings.url("api/admin/platforms/" + platform.get("id") + "/lrs"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     if (response.statusCode() != 200) {
-      return false;
+      throw new SetupFailure("the demo LRS was refused: " + response.body());
+    }
+  }
+
+  private static Optional<Map<?, ?>> platform(Settings settings, String adminToken, String issuer)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        admin(
+            settings,
+            adminToken,
+            HttpRequest.newBuilder(settings.url("api/admin/platforms")).GET());
+    if (response.statusCode() != 200) {
+      return Optional.empty();
     }
     try {
       return JSONArrayUtils.parse(response.body()).stream()
           .filter(Map.class::isInstance)
-          .map(Map.class::cast)
-          .anyMatch(p -> issuer.equals(p.get("issuer")) && clientId.equals(p.get("clientId")));
+          .<Map<?, ?>>map(Map.class::cast)
+          .filter(p -> issuer.equals(p.get("issuer")))
+          .findFirst();
     } catch (ParseException e) {
-      return false;
+      return Optional.empty();
     }
+  }
+
+  private static HttpResponse<String> admin(
+      Settings settings, String adminToken, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            request
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + adminToken)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /** The demo LMS could not be started or registered. */

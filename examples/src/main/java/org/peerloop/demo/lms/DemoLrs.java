@@ -20,12 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * The demo institution's Learning Record Store at {@code /lrs/}: {@code GET about} and {@code POST
- * statements} as xAPI 1.0.3 Communication §2.1 and §2.8 define them, and as strict about what it
- * stores as a conformant store is. It refuses a request without the version header or the right
- * Basic credentials, and a batch with any statement that breaks a rule of Data §2.4 (the whole
- * batch: stores are atomic). It keeps one statement per id: the same again is fine, other content
- * under a known id is a 409 conflict. Failures can be scripted for tests.
+ * The demo institution's Learning Record Store at {@code /lrs/}: {@code GET about}, {@code POST
+ * statements} and (the newest hundred) {@code GET statements}, as xAPI 1.0.3 Communication §2.1 and
+ * §2.8 define them, and as strict about what it stores as a conformant store is. It refuses a
+ * request without the version header or the right Basic credentials, and a batch with any statement
+ * that breaks a rule of Data §2.4 (the whole batch: stores are atomic). It keeps one statement per
+ * id: the same again is fine, other content under a known id is a 409 conflict. Failures can be
+ * scripted for tests.
  */
 public final class DemoLrs {
   public static final String PATH = "/lrs/";
@@ -111,6 +112,8 @@ public final class DemoLrs {
       Http.json(exchange, 200, "{\"version\":[\"1.0.3\"]}");
     } else if (resource.equals("statements") && exchange.getRequestMethod().equals("POST")) {
       store(exchange);
+    } else if (resource.equals("statements") && exchange.getRequestMethod().equals("GET")) {
+      list(exchange);
     } else {
       Http.send(exchange, 404, "text/plain", "Not an xAPI resource of this store");
     }
@@ -169,6 +172,24 @@ public final class DemoLrs {
     }
     Http.json(
         exchange, 200, JSONArrayUtils.toJSONString(batch.stream().map(s -> s.get("id")).toList()));
+  }
+
+  /**
+   * The newest statements first, at most a hundred, as a StatementResult (Communication §2.1.3).
+   */
+  private void list(HttpExchange exchange) throws IOException {
+    if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"demo-lrs\"");
+      Http.send(exchange, 401, "text/plain", "Unknown credentials");
+      return;
+    }
+    List<Map<String, Object>> newest = new ArrayList<>(statements());
+    java.util.Collections.reverse(newest);
+    Http.json(
+        exchange,
+        200,
+        JSONObjectUtils.toJSONString(
+            Map.of("statements", newest.subList(0, Math.min(100, newest.size())), "more", "")));
   }
 
   private synchronized Integer nextFailure() {
