@@ -9,8 +9,13 @@ public record CohortReport(
     Segments segments,
     Inequality inequality,
     Conversation conversation,
-    List<InteractionGraph.Person> goToPeople,
+    InteractionGraph network,
     List<Member> members) {
+
+  /** The top of the go-to score (see {@link InteractionGraph}). */
+  public List<InteractionGraph.Person> goToPeople() {
+    return network.goToPeople();
+  }
 
   /** One member's numbers. */
   public record Member(
@@ -83,10 +88,6 @@ public record CohortReport(
                 })
             .toList();
     return new CohortReport(
-        Segments.of(facts),
-        Inequality.of(facts),
-        Conversation.of(facts),
-        graph.goToPeople(),
-        members);
+        Segments.of(facts), Inequality.of(facts), Conversation.of(facts), graph, members);
   }
 }

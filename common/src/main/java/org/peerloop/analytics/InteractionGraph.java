@@ -37,10 +37,18 @@ public final class InteractionGraph {
       double betweenness,
       double goToScore) {}
 
-  private final Map<Long, Person> people;
+  /**
+   * What one person gave another: replies to their threads and ratings or endorsements of their
+   * posts. The network picture draws these.
+   */
+  public record Tie(long from, long to, int replies, int ratings) {}
 
-  private InteractionGraph(Map<Long, Person> people) {
+  private final Map<Long, Person> people;
+  private final List<Tie> ties;
+
+  private InteractionGraph(Map<Long, Person> people, List<Tie> ties) {
     this.people = people;
+    this.ties = ties;
   }
 
   public static InteractionGraph of(CohortFacts facts) {
@@ -51,12 +59,14 @@ public final class InteractionGraph {
     Map<Long, Set<Long>> out = new HashMap<>();
     Map<Long, Set<Long>> in = new HashMap<>();
     Map<Long, Integer> help = new HashMap<>();
+    Map<List<Long>, int[]> given = new HashMap<>();
     for (CohortFacts.Reply reply : facts.replies()) {
       Long author = threadAuthors.get(reply.thread());
       if (author == null || author == reply.author()) {
         continue;
       }
       link(out, in, reply.author(), author);
+      given.computeIfAbsent(List.of(reply.author(), author), k -> new int[2])[0]++;
       help.merge(author, 1, Integer::sum);
       replies.addVertex(reply.author());
       replies.addVertex(author);
@@ -69,6 +79,7 @@ public final class InteractionGraph {
         continue;
       }
       link(out, in, rating.giver(), rating.postAuthor());
+      given.computeIfAbsent(List.of(rating.giver(), rating.postAuthor()), k -> new int[2])[1]++;
       if (rating.onReply()) {
         help.merge(rating.postAuthor(), 1, Integer::sum);
       }
@@ -96,7 +107,11 @@ public final class InteractionGraph {
               + (maxBetweenness == 0 ? 0 : between / maxBetweenness);
       people.put(id, new Person(id, ego.size(), twoWay, helped, between, score));
     }
-    return new InteractionGraph(people);
+    List<Tie> ties = new ArrayList<>(given.size());
+    given.forEach(
+        (pair, counts) -> ties.add(new Tie(pair.get(0), pair.get(1), counts[0], counts[1])));
+    ties.sort(Comparator.comparingLong(Tie::from).thenComparingLong(Tie::to));
+    return new InteractionGraph(people, ties);
   }
 
   private static void link(Map<Long, Set<Long>> out, Map<Long, Set<Long>> in, long from, long to) {
@@ -112,6 +127,11 @@ public final class InteractionGraph {
     List<Person> all = new ArrayList<>(people.values());
     all.sort(Comparator.comparingLong(Person::id));
     return all;
+  }
+
+  /** Every tie, by giver then receiver. */
+  public List<Tie> ties() {
+    return ties;
   }
 
   /** The top of the go-to score, highest first (ties by id, so the list is stable). */

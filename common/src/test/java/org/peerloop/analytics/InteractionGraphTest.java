@@ -14,6 +14,29 @@ class InteractionGraphTest {
    * shortest path between others (1 to 3), once, of (n - 1)(n - 2) = 2 ordered pairs: normalised
    * betweenness 0.5 for 2, 0 for the ends.
    */
+  /**
+   * Replies and ratings between the same two people add up on one tie; talking to oneself is none.
+   */
+  @Test
+  void tiesCountRepliesAndRatingsPerDirection() {
+    AnalyticsFixture f = new AnalyticsFixture().roster(1, 2, 3);
+    long t2 = f.thread(2);
+    long t1 = f.thread(1);
+    f.reply(t2, 1);
+    f.reply(t2, 1);
+    long answer = f.reply(t1, 2);
+    f.reply(t1, 1);
+    f.rate(answer, 1, 2, true);
+    f.rate(t2, 3, 2, false);
+
+    assertEquals(
+        List.of(
+            new InteractionGraph.Tie(1, 2, 2, 1),
+            new InteractionGraph.Tie(2, 1, 1, 0),
+            new InteractionGraph.Tie(3, 2, 0, 1)),
+        InteractionGraph.of(f.facts()).ties());
+  }
+
   @Test
   void betweennessOnAPath() {
     AnalyticsFixture f = new AnalyticsFixture().roster(1, 2, 3);

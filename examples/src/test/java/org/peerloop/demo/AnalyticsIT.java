@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -126,6 +129,40 @@ class AnalyticsIT {
     assertEquals(
         List.of(Map.of("topic", "coaching", "names", List.of("Ada Ito", "Ben Okafor"))),
         report.get("goToByTopic"));
+
+    // The network picture's data: who gave whom replies and ratings, the facilitator's
+    // endorsement included, named; the go-to people marked.
+    Map<String, Object> network = JSONObjectUtils.getJSONObject(report, "network");
+    assertEquals(4L, network.get("peopleInNetwork"));
+    Map<Object, String> names = new HashMap<>();
+    Map<String, Boolean> marked = new HashMap<>();
+    for (Object p : JSONObjectUtils.getJSONArray(network, "people")) {
+      Map<?, ?> person = (Map<?, ?>) p;
+      names.put(person.get("personId"), (String) person.get("name"));
+      marked.put((String) person.get("name"), (Boolean) person.get("goTo"));
+    }
+    assertEquals(
+        Map.of("Ada Ito", true, "Ben Okafor", true, "Carmen Ruiz", false, "Dana Lee", false),
+        marked);
+    Set<String> ties = new TreeSet<>();
+    for (Object t : JSONObjectUtils.getJSONArray(network, "ties")) {
+      Map<?, ?> tie = (Map<?, ?>) t;
+      ties.add(
+          names.get(tie.get("from"))
+              + ">"
+              + names.get(tie.get("to"))
+              + ":"
+              + tie.get("replies")
+              + "/"
+              + tie.get("ratings"));
+    }
+    assertEquals(
+        Set.of(
+            "Ben Okafor>Ada Ito:1/0",
+            "Carmen Ruiz>Ada Ito:2/0",
+            "Ada Ito>Ben Okafor:0/1",
+            "Dana Lee>Ben Okafor:0/1"),
+        ties);
 
     HttpResponse<String> csv =
         call(

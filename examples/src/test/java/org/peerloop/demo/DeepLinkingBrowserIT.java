@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,33 @@ class DeepLinkingBrowserIT {
     browser.assertAccessible("roster and grades");
     browser.screenshot("roster-and-grades");
 
+    // Ada starts a thread and the designer endorses it: one tie for the network picture.
+    LaunchDriver driver = new LaunchDriver(stack.lms);
+    String ada =
+        LaunchDriver.sessionToken(
+            driver.launchWith("user=2&course=" + COURSE + "&link=" + placed.id()).body());
+    String dana =
+        LaunchDriver.sessionToken(
+            driver.launchWith("user=5&course=" + COURSE + "&link=" + placed.id()).body());
+    Map<String, Object> space =
+        JSONObjectUtils.parse(stack.call("GET", "api/v1/space", ada, null).body());
+    Object cohort =
+        JSONObjectUtils.parse(
+                stack
+                    .call("GET", "api/v1/spaces/" + space.get("id") + "/my-cohort", ada, null)
+                    .body())
+            .get("id");
+    HttpResponse<String> thread =
+        stack.call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            ada,
+            "{\"title\":\"First week\",\"body\":\"<p>Hello all</p>\",\"clientKey\":\"dl-net\"}");
+    assertEquals(201, thread.statusCode(), thread.body());
+    Object post = JSONObjectUtils.parse(thread.body()).get("id");
+    assertEquals(
+        200, stack.call("PUT", "api/v1/posts/" + post + "/endorsement", dana, null).statusCode());
+
     // Insights: the roster's learners are there, as non-participants until they take part.
     browser.script("location.hash = '#/manage/insights'");
     browser.view("insights");
@@ -107,6 +137,17 @@ class DeepLinkingBrowserIT {
         (String)
             browser.script("return document.querySelector('svg.segment-bar desc').textContent");
     assertTrue(description.contains("Not yet taking part"), "the chart describes itself");
+    // The network picture: a dot per person, a line for the endorsement, and its table.
+    assertEquals(
+        2L, browser.script("return document.querySelectorAll('svg.network circle').length"));
+    assertEquals(1L, browser.script("return document.querySelectorAll('svg.network line').length"));
+    String network =
+        (String) browser.script("return document.querySelector('svg.network desc').textContent");
+    assertTrue(network.contains("People: 2. Ties between them: 1."), network);
+    assertEquals(
+        1L,
+        browser.script(
+            "return document.querySelectorAll('#insights-network ~ details tbody tr').length"));
     browser.assertAccessible("insights");
     browser.screenshot("insights");
   }

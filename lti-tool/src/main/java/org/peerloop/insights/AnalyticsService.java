@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.peerloop.analytics.CohortFacts;
 import org.peerloop.analytics.CohortReport;
 import org.peerloop.analytics.Continuity;
@@ -111,8 +112,19 @@ public class AnalyticsService {
     return new Period(from, to);
   }
 
+  /** The names of the members and of everyone in their network (facilitators who endorsed). */
   private Map<Long, String> names(CohortReport report) {
-    return names(report.members().stream().map(CohortReport.Member::id).toList());
+    Set<Long> people = new TreeSet<>();
+    report.members().forEach(m -> people.add(m.id()));
+    report
+        .network()
+        .ties()
+        .forEach(
+            t -> {
+              people.add(t.from());
+              people.add(t.to());
+            });
+    return names(List.copyOf(people));
   }
 
   private Map<Long, String> names(List<Long> ids) {

@@ -1,6 +1,8 @@
 package org.peerloop.insights;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,64 @@ public final class AnalyticsViews {
   }
 
   public record TopicGoTo(String topic, List<String> names) {}
+
+  /** How many people the network picture shows: beyond that it is a hairball, not a picture. */
+  static final int NETWORK_PEOPLE = 40;
+
+  /** A person in the network picture. */
+  public record NetworkPerson(
+      long personId, String name, int egoNetwork, int helpReceived, boolean goTo) {}
+
+  /** What one person gave another: replies to their threads, ratings of their posts. */
+  public record NetworkTie(long from, long to, int replies, int ratings) {}
+
+  /**
+   * The interaction network as the picture draws it: the {@link #NETWORK_PEOPLE} people with the
+   * largest ego networks (of {@code peopleInNetwork} with any tie) and the ties between them.
+   */
+  public record Network(int peopleInNetwork, List<NetworkPerson> people, List<NetworkTie> ties) {
+    static Network of(InteractionGraph graph, Map<Long, String> names) {
+      Set<Long> tied = new HashSet<>();
+      graph
+          .ties()
+          .forEach(
+              t -> {
+                tied.add(t.from());
+                tied.add(t.to());
+              });
+      Set<Long> goTo = new HashSet<>();
+      graph.goToPeople().forEach(p -> goTo.add(p.id()));
+      List<InteractionGraph.Person> shown =
+          tied.stream()
+              .map(graph::person)
+              .sorted(
+                  Comparator.comparingInt(InteractionGraph.Person::egoNetwork)
+                      .reversed()
+                      .thenComparing(
+                          Comparator.comparingDouble(InteractionGraph.Person::goToScore).reversed())
+                      .thenComparingLong(InteractionGraph.Person::id))
+              .limit(NETWORK_PEOPLE)
+              .toList();
+      Set<Long> ids = new HashSet<>();
+      shown.forEach(p -> ids.add(p.id()));
+      return new Network(
+          tied.size(),
+          shown.stream()
+              .map(
+                  p ->
+                      new NetworkPerson(
+                          p.id(),
+                          names.get(p.id()),
+                          p.egoNetwork(),
+                          p.helpReceived(),
+                          goTo.contains(p.id())))
+              .toList(),
+          graph.ties().stream()
+              .filter(t -> ids.contains(t.from()) && ids.contains(t.to()))
+              .map(t -> new NetworkTie(t.from(), t.to(), t.replies(), t.ratings()))
+              .toList());
+    }
+  }
 
   /** One member's numbers: the CSV export has the same columns. */
   public record MemberRow(
@@ -108,6 +168,7 @@ public final class AnalyticsViews {
       Long medianFirstReplySeconds,
       List<GoTo> goToPeople,
       List<TopicGoTo> goToByTopic,
+      Network network,
       List<WeekView> weeks,
       List<PostLine> unansweredQuestions,
       List<PostLine> appliedStories,
@@ -157,6 +218,7 @@ public final class AnalyticsViews {
           r.conversation().medianFirstReply().map(d -> d.toSeconds()).orElse(null),
           r.goToPeople().stream().map(p -> GoTo.of(p, names)).toList(),
           byTopic,
+          Network.of(r.network(), names),
           weeks.stream()
               .map(w -> new WeekView(w.start().toString(), w.activePeople(), w.posts()))
               .toList(),

@@ -111,6 +111,94 @@
     ]);
   }
 
+  /**
+   * The interaction network on a circle: a dot per person (larger for more help received, ringed
+   * for go-to people, who are also named), a line per pair who exchanged (thicker for more). The
+   * same ties are listed in a table.
+   */
+  function networkPicture(report) {
+    var network = report.network;
+    if (!network.people.length) {
+      return [h("p", { class: "empty" }, t("insights.noNetwork"))];
+    }
+    var size = 320;
+    var centre = size / 2;
+    var radius = centre - 40;
+    var place = {};
+    var names = {};
+    network.people.forEach(function (p, i) {
+      var angle = (2 * Math.PI * i) / network.people.length - Math.PI / 2;
+      place[p.personId] = { x: centre + radius * Math.cos(angle), y: centre + radius * Math.sin(angle) };
+      names[p.personId] = p.name || "?";
+    });
+    var pairs = {};
+    network.ties.forEach(function (tie) {
+      var key = Math.min(tie.from, tie.to) + "-" + Math.max(tie.from, tie.to);
+      var pair = pairs[key] || (pairs[key] = { a: tie.from, b: tie.to, weight: 0, directions: 0 });
+      pair.weight += tie.replies + tie.ratings;
+      pair.directions += 1;
+    });
+    var heaviest = Math.max.apply(null, Object.keys(pairs).map(function (k) { return pairs[k].weight; }).concat([1]));
+    var lines = Object.keys(pairs).map(function (k) {
+      var pair = pairs[k];
+      return svg("line", {
+        x1: place[pair.a].x.toFixed(1),
+        y1: place[pair.a].y.toFixed(1),
+        x2: place[pair.b].x.toFixed(1),
+        y2: place[pair.b].y.toFixed(1),
+        "stroke-width": (1 + (3 * pair.weight) / heaviest).toFixed(1),
+        class: pair.directions > 1 ? "tie two-way" : "tie"
+      });
+    });
+    var mostHelp = Math.max.apply(null, network.people.map(function (p) { return p.helpReceived; }).concat([1]));
+    var dots = [];
+    network.people.forEach(function (p) {
+      var at = place[p.personId];
+      var r = 4 + 6 * Math.sqrt(p.helpReceived / mostHelp);
+      dots.push(svg("circle", { cx: at.x.toFixed(1), cy: at.y.toFixed(1), r: r.toFixed(1), class: p.goTo ? "person go-to-person" : "person" }, [
+        svg("title", {}, [names[p.personId]])
+      ]));
+      if (p.goTo) {
+        var right = at.x >= centre;
+        dots.push(svg("text", { x: (at.x + (right ? r + 3 : -r - 3)).toFixed(1), y: (at.y + 4).toFixed(1), "text-anchor": right ? "start" : "end", class: "person-name" }, [names[p.personId]]));
+      }
+    });
+    var titleId = PL.id("network-title");
+    var descId = PL.id("network-desc");
+    var goTo = network.people.filter(function (p) { return p.goTo; }).map(function (p) { return names[p.personId]; });
+    var description = t("insights.networkDesc", { people: PL.number(network.people.length), ties: PL.number(Object.keys(pairs).length) }) +
+      (goTo.length ? " " + t("insights.networkGoTo", { names: goTo.join(", ") }) : "");
+    var picture = svg(
+      "svg",
+      { class: "network", role: "img", viewBox: "0 0 " + size + " " + size, width: "100%", "aria-labelledby": titleId + " " + descId },
+      [svg("title", { id: titleId }, [t("insights.network")]), svg("desc", { id: descId }, [description])].concat(lines, dots)
+    );
+    var table = h("details", {}, [
+      h("summary", {}, t("insights.networkTable")),
+      h("div", { class: "table-scroll" }, h("table", {}, [
+        h("thead", {}, h("tr", {}, [
+          h("th", { scope: "col" }, t("insights.giver")),
+          h("th", { scope: "col" }, t("insights.receiver")),
+          h("th", { scope: "col" }, t("insights.column.replies")),
+          h("th", { scope: "col" }, t("insights.ratings"))
+        ])),
+        h("tbody", {}, network.ties.map(function (tie) {
+          return h("tr", {}, [
+            h("th", { scope: "row" }, names[tie.from]),
+            h("td", {}, names[tie.to]),
+            h("td", {}, PL.number(tie.replies)),
+            h("td", {}, PL.number(tie.ratings))
+          ]);
+        }))
+      ]))
+    ]);
+    var parts = [h("p", { class: "hint" }, t("insights.networkHint")), picture, table];
+    if (network.peopleInNetwork > network.people.length) {
+      parts.splice(1, 0, h("p", { class: "hint" }, t("insights.networkShown", { shown: PL.number(network.people.length), total: PL.number(network.peopleInNetwork) })));
+    }
+    return parts;
+  }
+
   function membersTable(report) {
     var columns = ["name", "segment", "persona", "threads", "replies", "ratingsGiven", "egoNetwork"];
     return h("div", { class: "table-scroll" }, h("table", {}, [
@@ -275,6 +363,7 @@
           section("insights-figures", t("insights.figures"), [figures(report)]),
           section("insights-weeks", t("insights.weeks"), weeklyChart(report)),
           section("insights-goto", t("insights.goTo"), [h("p", { class: "hint" }, t("insights.goToHint")), goTo(report)]),
+          section("insights-network", t("insights.network"), networkPicture(report)),
           section("insights-unanswered", t("insights.unanswered"), [postList(report.unansweredQuestions, t("insights.noUnanswered"), false)]),
           section("insights-stories", t("insights.stories"), [postList(report.appliedStories, t("insights.noStories"), true), tags(report)]),
           section("insights-continuity", t("insights.continuity"), continuity(report)),
