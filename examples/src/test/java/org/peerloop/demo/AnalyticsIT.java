@@ -134,11 +134,11 @@ class AnalyticsIT {
     // endorsement included, named; the go-to people marked.
     Map<String, Object> network = JSONObjectUtils.getJSONObject(report, "network");
     assertEquals(4L, network.get("peopleInNetwork"));
-    Map<Object, String> names = new HashMap<>();
+    Map<Object, String> byId = new HashMap<>();
     Map<String, Boolean> marked = new HashMap<>();
     for (Object p : JSONObjectUtils.getJSONArray(network, "people")) {
       Map<?, ?> person = (Map<?, ?>) p;
-      names.put(person.get("personId"), (String) person.get("name"));
+      byId.put(person.get("personId"), (String) person.get("name"));
       marked.put((String) person.get("name"), (Boolean) person.get("goTo"));
     }
     assertEquals(
@@ -148,9 +148,9 @@ class AnalyticsIT {
     for (Object t : JSONObjectUtils.getJSONArray(network, "ties")) {
       Map<?, ?> tie = (Map<?, ?>) t;
       ties.add(
-          names.get(tie.get("from"))
+          byId.get(tie.get("from"))
               + ">"
-              + names.get(tie.get("to"))
+              + byId.get(tie.get("to"))
               + ":"
               + tie.get("replies")
               + "/"

@@ -41,7 +41,7 @@ class DeepLinkingBrowserIT {
   }
 
   @Test
-  void aDesignerPicksANewSpaceAndTheLmsAddsTheActivity() {
+  void aDesignerPicksANewSpaceAndTheLmsAddsTheActivity() throws Exception {
     browser.openCoursePage("user=5&deep&course=" + COURSE);
     browser.view("placement");
     browser.assertAccessible("deep linking picker");
@@ -122,7 +122,7 @@ class DeepLinkingBrowserIT {
             "POST",
             "api/v1/cohorts/" + cohort + "/posts",
             ada,
-            "{\"title\":\"First week\",\"body\":\"<p>Hello all</p>\",\"clientKey\":\"dl-net\"}");
+            "{\"title\":\"First week\",\"body\":\"<p>Hello all</p>\",\"clientKey\":\"deep-link-network\"}");
     assertEquals(201, thread.statusCode(), thread.body());
     Object post = JSONObjectUtils.parse(thread.body()).get("id");
     assertEquals(
