@@ -150,5 +150,7 @@ class DeepLinkingBrowserIT {
             "return document.querySelectorAll('#insights-network ~ details tbody tr').length"));
     browser.assertAccessible("insights");
     browser.screenshot("insights");
+    browser.script("document.getElementById('insights-network').scrollIntoView()");
+    browser.screenshot("insights-network");
   }
 }

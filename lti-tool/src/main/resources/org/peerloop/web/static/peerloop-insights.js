@@ -150,6 +150,8 @@
         class: pair.directions > 1 ? "tie two-way" : "tie"
       });
     });
+    // A small network names everyone; a larger one only its go-to people, or the names collide.
+    var labelled = network.people.length <= 12;
     var mostHelp = Math.max.apply(null, network.people.map(function (p) { return p.helpReceived; }).concat([1]));
     var dots = [];
     network.people.forEach(function (p) {
@@ -158,7 +160,7 @@
       dots.push(svg("circle", { cx: at.x.toFixed(1), cy: at.y.toFixed(1), r: r.toFixed(1), class: p.goTo ? "person go-to-person" : "person" }, [
         svg("title", {}, [names[p.personId]])
       ]));
-      if (p.goTo) {
+      if (p.goTo || labelled) {
         var right = at.x >= centre;
         dots.push(svg("text", { x: (at.x + (right ? r + 3 : -r - 3)).toFixed(1), y: (at.y + 4).toFixed(1), "text-anchor": right ? "start" : "end", class: "person-name" }, [names[p.personId]]));
       }
