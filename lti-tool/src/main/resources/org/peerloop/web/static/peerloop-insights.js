@@ -113,8 +113,8 @@
 
   /**
    * The interaction network on a circle: a dot per person (larger for more help received, ringed
-   * for go-to people, who are also named), a line per pair who exchanged (thicker for more). The
-   * same ties are listed in a table.
+   * for go-to people), a line per pair who exchanged (thicker for more). A small network names
+   * everyone, a large one its go-to people only. The same ties are listed in a table.
    */
   function networkPicture(report) {
     var network = report.network;
