@@ -11,7 +11,8 @@ import java.util.function.BiFunction;
 
 /**
  * Engagement over time: per week (Monday to Sunday, UTC) of the period, how many people were active
- * (viewed, posted, replied or rated) and how many posts were written.
+ * (viewed, posted, replied or rated), how many posts were written, and how many of the new threads
+ * were applied-at-work stories or carried a #tag.
  */
 public final class Engagement {
   /** The most weeks a chart shows; longer periods show their last weeks. */
@@ -21,7 +22,7 @@ public final class Engagement {
 
   private Engagement() {}
 
-  public record Week(Instant start, int activePeople, int posts) {}
+  public record Week(Instant start, int activePeople, int posts, int stories, int tagged) {}
 
   /** The Mondays (00:00 UTC) starting the weeks of the period, at most {@link #MAX_WEEKS}. */
   public static List<Instant> weekStarts(Instant from, Instant to) {
@@ -52,13 +53,19 @@ public final class Engagement {
     for (Instant start : weekStarts) {
       Instant end = start.plus(WEEK);
       int posts = 0;
+      int stories = 0;
+      int tagged = 0;
       for (CohortFacts.Thread t : facts.threads()) {
-        posts += within(t.at(), start, end) ? 1 : 0;
+        if (within(t.at(), start, end)) {
+          posts++;
+          stories += t.kind() == CohortFacts.Kind.APPLIED_STORY ? 1 : 0;
+          tagged += t.tags().isEmpty() ? 0 : 1;
+        }
       }
       for (CohortFacts.Reply r : facts.replies()) {
         posts += within(r.at(), start, end) ? 1 : 0;
       }
-      series.add(new Week(start, activeBetween.apply(start, end), posts));
+      series.add(new Week(start, activeBetween.apply(start, end), posts, stories, tagged));
     }
     return series;
   }

@@ -164,6 +164,8 @@ class MetricsTest {
     AnalyticsFixture f = new AnalyticsFixture().roster(1, 2, 3);
     long t = f.thread(1);
     f.reply(t, 2, Duration.ofDays(8));
+    f.thread(2, CohortFacts.Kind.APPLIED_STORY, "coaching");
+    f.thread(3, CohortFacts.Kind.DISCUSSION, "coaching", "data");
     Object[][] moments = {
       {1L, AnalyticsFixture.T0},
       {2L, AnalyticsFixture.T0.plus(Duration.ofDays(1))},
@@ -184,7 +186,9 @@ class MetricsTest {
     var weeks =
         Engagement.weekly(starts, f.facts(), (a, b) -> activity(moments).apply(a, b).size());
     assertEquals(List.of(2, 1, 0), weeks.stream().map(Engagement.Week::activePeople).toList());
-    assertEquals(List.of(1, 1, 0), weeks.stream().map(Engagement.Week::posts).toList());
+    assertEquals(List.of(3, 1, 0), weeks.stream().map(Engagement.Week::posts).toList());
+    assertEquals(List.of(1, 0, 0), weeks.stream().map(Engagement.Week::stories).toList());
+    assertEquals(List.of(2, 0, 0), weeks.stream().map(Engagement.Week::tagged).toList());
   }
 
   @Test

@@ -263,4 +263,57 @@ class AnalyticsIT {
             null);
     assertEquals(400, backwards.statusCode(), backwards.body());
   }
+
+  /**
+   * A second space in course 103 with its own creator: the course's report counts the people and
+   * posts of every space of the course; a space's report only its own.
+   */
+  @Test
+  void aCoursesReportCoversEverySpace() throws Exception {
+    String dana = LaunchDriver.sessionToken(driver.launchWith("user=5&link=204&course=103").body());
+    long space =
+        id(
+            call(
+                "PUT",
+                "api/v1/space",
+                dana,
+                "{\"title\":\"Second circle\",\"phase\":\"pre-course\",\"targetSize\":5}"));
+    String farid =
+        LaunchDriver.sessionToken(driver.launchWith("user=6&link=204&course=103").body());
+    long cohort =
+        id(call("POST", "api/v1/spaces/" + space + "/membership", farid, "{\"topics\":[]}"));
+    id(
+        call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            farid,
+            "{\"title\":\"Hello\",\"body\":\"<p>Hi all</p>\",\"clientKey\":\"course-report\"}"));
+
+    Map<String, Object> course = json(call("GET", "api/v1/course/analytics", dana, null));
+    Map<String, Object> own =
+        json(call("GET", "api/v1/spaces/" + space + "/analytics", dana, null));
+    Map<?, ?> segments = (Map<?, ?>) course.get("segments");
+    long sum = 0;
+    for (Object count : segments.values()) {
+      sum += (Long) count;
+    }
+    assertEquals(course.get("roster"), sum, "segments add up to the course roster");
+    assertTrue((Long) course.get("roster") >= (Long) own.get("roster"), course.toString());
+    assertTrue(
+        (Long) segments.get("creators")
+            >= (Long) ((Map<?, ?>) own.get("segments")).get("creators"));
+    assertTrue(
+        JSONObjectUtils.getJSONArray(course, "members").stream()
+            .map(m -> (Map<?, ?>) m)
+            .anyMatch(
+                m -> "Farid Haddad".equals(m.get("name")) && "CREATOR".equals(m.get("segment"))),
+        course.toString());
+    HttpResponse<String> csv = call("GET", "api/v1/course/analytics/members.csv", dana, null);
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.body().startsWith("person_id,name,segment"), csv.body());
+    assertTrue(csv.body().contains(",Farid Haddad,CREATOR,"), csv.body());
+
+    assertEquals(403, call("GET", "api/v1/course/analytics", farid, null).statusCode());
+    assertEquals(403, call("GET", "api/v1/course/analytics/members.csv", farid, null).statusCode());
+  }
 }

@@ -7,10 +7,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.peerloop.analytics.CohortFacts;
 import org.peerloop.analytics.CohortReport;
 import org.peerloop.analytics.Continuity;
@@ -20,19 +22,23 @@ import org.peerloop.analytics.InteractionGraph;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.community.Caller;
 import org.peerloop.community.Scope;
+import org.peerloop.course.Course;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.people.Person;
 import org.peerloop.space.Phase;
 import org.peerloop.space.Space;
 
-/** A space's or cohort's metrics over a period, for its facilitators; go-to names for members. */
+/**
+ * A course's, space's or cohort's metrics over a period, for its facilitators; go-to names for
+ * members.
+ */
 @ApplicationScoped
 public class AnalyticsService {
   @Inject EntityManager em;
   @Inject Scope scope;
   @Inject Clock clock;
 
-  /** The period asked for: from the space's creation and until now when not given. */
+  /** The period asked for; either end may be left open. */
   public record Period(Instant from, Instant to) {}
 
   @Transactional
@@ -43,8 +49,37 @@ public class AnalyticsService {
     if (cohort != null && !cohort.space().id().equals(space.id())) {
       throw new InvalidValueException("cohortId", "the cohort is in another space");
     }
-    Period period = period(space, asked);
-    FactsQuery query = new FactsQuery(em, space, cohort, period.from(), period.to());
+    Period period = period(space.createdAt(), asked);
+    FactsQuery query = FactsQuery.of(em, space, cohort, period.from(), period.to());
+    return report(query, period, space.topics(), facts -> continuity(space, query, facts.roster()));
+  }
+
+  /**
+   * The metrics of every space of the caller's course together: the course roster, and everyone in
+   * any of its cohorts.
+   */
+  @Transactional
+  public AnalyticsViews.Report courseReport(Caller caller, Period asked) {
+    scope.requireFacilitator(caller);
+    Course course = em.find(Course.class, caller.courseId());
+    List<Space> spaces =
+        em.createQuery("select s from Space s where s.course = :course order by s.id", Space.class)
+            .setParameter("course", course)
+            .getResultList();
+    Period period = period(course.createdAt(), asked);
+    FactsQuery query =
+        FactsQuery.ofCourse(
+            em, course, spaces.stream().map(Space::id).toList(), period.from(), period.to());
+    Set<String> topics = new LinkedHashSet<>();
+    spaces.forEach(s -> topics.addAll(s.topics()));
+    return report(query, period, List.copyOf(topics), facts -> null);
+  }
+
+  private AnalyticsViews.Report report(
+      FactsQuery query,
+      Period period,
+      List<String> topics,
+      Function<CohortFacts, Continuity> continuity) {
     CohortFacts facts = query.facts();
     CohortReport report = CohortReport.of(facts);
     List<Engagement.Week> weeks =
@@ -54,12 +89,12 @@ public class AnalyticsService {
         report,
         period,
         names(report),
-        space.topics(),
+        topics,
         facts,
         weeks,
         query.posts(unanswered(facts)),
         query.posts(stories(facts)),
-        continuity(space, query, facts.roster()));
+        continuity.apply(facts));
   }
 
   /** Questions nobody else has replied to yet. */
@@ -92,8 +127,7 @@ public class AnalyticsService {
     Cohort cohort = scope.cohort(caller, cohortId);
     Space space = cohort.space();
     CohortFacts facts =
-        new FactsQuery(em, space, cohort, space.createdAt(), clock.instant().plusSeconds(1))
-            .facts();
+        FactsQuery.of(em, space, cohort, space.createdAt(), clock.instant().plusSeconds(1)).facts();
     List<Long> ids =
         InteractionGraph.of(facts).goToPeople().stream().map(InteractionGraph.Person::id).toList();
     Map<Long, String> names = names(ids);
@@ -103,8 +137,11 @@ public class AnalyticsService {
   /** Lists of posts show at most this many. */
   static final int LIST_LIMIT = 50;
 
-  private Period period(Space space, Period asked) {
-    Instant from = asked.from() == null ? space.createdAt() : asked.from();
+  /**
+   * The period asked for, from {@code start} (the space's or course's creation) to now by default.
+   */
+  private Period period(Instant start, Period asked) {
+    Instant from = asked.from() == null ? start : asked.from();
     Instant to = asked.to() == null ? clock.instant().plusSeconds(1) : asked.to();
     if (!to.isAfter(from)) {
       throw new InvalidValueException("to", "the period must end after it starts");
@@ -137,6 +174,8 @@ public class AnalyticsService {
       List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
       em.createQuery("select p from Person p where p.id in :ids", Person.class)
           .setParameter("ids", chunk)
+          // Read-only: thousands of managed people would each be compared at every flush.
+          .setHint("eclipselink.read-only", "true")
           .getResultStream()
           .forEach(p -> names.put(p.id(), p.displayName()));
     }

@@ -126,7 +126,7 @@ public final class AnalyticsViews {
     }
   }
 
-  public record WeekView(String start, int activePeople, int posts) {}
+  public record WeekView(String start, int activePeople, int posts, int stories, int tagged) {}
 
   /** A post in a list: unanswered questions, applied-at-work stories. */
   public record PostLine(
@@ -220,7 +220,14 @@ public final class AnalyticsViews {
           byTopic,
           Network.of(r.network(), names),
           weeks.stream()
-              .map(w -> new WeekView(w.start().toString(), w.activePeople(), w.posts()))
+              .map(
+                  w ->
+                      new WeekView(
+                          w.start().toString(),
+                          w.activePeople(),
+                          w.posts(),
+                          w.stories(),
+                          w.tagged()))
               .toList(),
           unanswered.stream().map(PostLine::of).toList(),
           stories.stream().map(PostLine::of).toList(),

@@ -13,6 +13,7 @@ import org.peerloop.activity.ActivityType;
 import org.peerloop.analytics.CohortFacts;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.MemberRole;
+import org.peerloop.course.Course;
 import org.peerloop.post.Post;
 import org.peerloop.post.PostKind;
 import org.peerloop.post.PostStatus;
@@ -20,35 +21,82 @@ import org.peerloop.roster.RosterEntry;
 import org.peerloop.space.Space;
 
 /**
- * Reads the facts of a space, or of one of its cohorts, in a period [from, to): who is on the
- * roster, who viewed, the published threads and replies, the ratings and endorsements. A constant
- * number of queries whatever the size.
+ * Reads the facts of a course (all its spaces), a space or one of its cohorts in a period [from,
+ * to): who is on the roster, who viewed, the published threads and replies, the ratings and
+ * endorsements. A constant number of queries whatever the size.
  */
 final class FactsQuery {
   private final EntityManager em;
+  private final Course course;
+  private final List<Long> spaceIds;
   private final Space space;
   private final Cohort cohort;
   private final Instant from;
   private final Instant to;
 
-  FactsQuery(EntityManager em, Space space, Cohort cohort, Instant from, Instant to) {
+  private FactsQuery(
+      EntityManager em,
+      Course course,
+      List<Long> spaceIds,
+      Space space,
+      Cohort cohort,
+      Instant from,
+      Instant to) {
     this.em = em;
+    this.course = course;
+    this.spaceIds = spaceIds;
     this.space = space;
     this.cohort = cohort;
     this.from = from;
     this.to = to;
   }
 
+  /** A space's facts, or one cohort's when {@code cohort} is not null. */
+  static FactsQuery of(EntityManager em, Space space, Cohort cohort, Instant from, Instant to) {
+    return new FactsQuery(em, space.course(), List.of(space.id()), space, cohort, from, to);
+  }
+
+  /** The facts of every space of a course together. */
+  static FactsQuery ofCourse(
+      EntityManager em, Course course, List<Long> spaceIds, Instant from, Instant to) {
+    return new FactsQuery(em, course, spaceIds, null, null, from, to);
+  }
+
   private String where(String alias) {
+    if (space == null) {
+      return alias + ".space.course = :course";
+    }
     return alias
         + ".space = :space"
         + (cohort == null ? "" : " and " + alias + ".cohort = :cohort");
   }
 
   private <T> TypedQuery<T> scoped(String jpql, Class<T> type) {
-    TypedQuery<T> query = em.createQuery(jpql, type).setParameter("space", space);
+    TypedQuery<T> query = em.createQuery(jpql, type);
+    if (space == null) {
+      return query.setParameter("course", course);
+    }
+    query.setParameter("space", space);
     if (cohort != null) {
       query.setParameter("cohort", cohort);
+    }
+    return query;
+  }
+
+  /** The activity events of the spaces (and cohort) in scope, as a JPQL condition on {@code e}. */
+  private String eventsWhere() {
+    return (spaceIds.size() == 1 ? "e.spaceId = :space" : "e.spaceId in :spaces")
+        + (cohort == null ? "" : " and e.cohortId = :cohort");
+  }
+
+  private <T> TypedQuery<T> eventsScoped(TypedQuery<T> query) {
+    if (spaceIds.size() == 1) {
+      query.setParameter("space", spaceIds.get(0));
+    } else {
+      query.setParameter("spaces", spaceIds);
+    }
+    if (cohort != null) {
+      query.setParameter("cohort", cohort.id());
     }
     return query;
   }
@@ -75,7 +123,8 @@ final class FactsQuery {
       em.createQuery(
               "select e from RosterEntry e where e.course = :course and e.active = true",
               RosterEntry.class)
-          .setParameter("course", space.course())
+          .setParameter("course", course)
+          .setHint("eclipselink.read-only", "true")
           .getResultStream()
           .filter(e -> !e.facilitates())
           .forEach(e -> roster.add(e.person().id()));
@@ -84,20 +133,20 @@ final class FactsQuery {
   }
 
   Set<Long> viewers() {
-    var query =
-        em.createQuery(
-                "select distinct e.personId from ActivityEvent e where e.spaceId = :space"
-                    + (cohort == null ? "" : " and e.cohortId = :cohort")
-                    + " and e.type = :view and e.occurredAt >= :from and e.occurredAt < :to",
-                Long.class)
-            .setParameter("space", space.id())
+    if (spaceIds.isEmpty()) {
+      return new HashSet<>();
+    }
+    return new HashSet<>(
+        eventsScoped(
+                em.createQuery(
+                    "select distinct e.personId from ActivityEvent e where "
+                        + eventsWhere()
+                        + " and e.type = :view and e.occurredAt >= :from and e.occurredAt < :to",
+                    Long.class))
             .setParameter("view", ActivityType.VIEW)
             .setParameter("from", from)
-            .setParameter("to", to);
-    if (cohort != null) {
-      query.setParameter("cohort", cohort.id());
-    }
-    return new HashSet<>(query.getResultList());
+            .setParameter("to", to)
+            .getResultList());
   }
 
   private static final String PUBLISHED =
@@ -189,31 +238,32 @@ final class FactsQuery {
 
   /** Who did anything (viewed, posted, replied, rated) in the space or cohort in [a, b). */
   Set<Long> activeBetween(Instant a, Instant b) {
+    if (spaceIds.isEmpty()) {
+      return new HashSet<>();
+    }
     return new HashSet<>(events("select distinct e.personId", a, b, Long.class).getResultList());
   }
 
   /** How many people did anything in [a, b), counted by the database. */
   int countActiveBetween(Instant a, Instant b) {
+    if (spaceIds.isEmpty()) {
+      return 0;
+    }
     return events("select count(distinct e.personId)", a, b, Long.class)
         .getSingleResult()
         .intValue();
   }
 
   private <T> TypedQuery<T> events(String select, Instant a, Instant b, Class<T> type) {
-    TypedQuery<T> query =
-        em.createQuery(
+    return eventsScoped(
+            em.createQuery(
                 select
-                    + " from ActivityEvent e where e.spaceId = :space"
-                    + (cohort == null ? "" : " and e.cohortId = :cohort")
+                    + " from ActivityEvent e where "
+                    + eventsWhere()
                     + " and e.occurredAt >= :from and e.occurredAt < :to",
-                type)
-            .setParameter("space", space.id())
-            .setParameter("from", a)
-            .setParameter("to", b);
-    if (cohort != null) {
-      query.setParameter("cohort", cohort.id());
-    }
-    return query;
+                type))
+        .setParameter("from", a)
+        .setParameter("to", b);
   }
 
   /** The posts with these ids, for lists that show titles (unanswered questions, stories). */

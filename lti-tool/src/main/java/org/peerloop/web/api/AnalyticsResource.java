@@ -29,9 +29,9 @@ import org.peerloop.lti.session.CurrentSession;
 import org.peerloop.xapi.XapiExport;
 
 /**
- * The metrics of a space or one of its cohorts over a period (facilitators), as JSON or as a CSV of
- * per-member numbers; its raw activity as CSV or xAPI statements; and a cohort's go-to people by
- * name, for its members.
+ * The metrics of a course, a space or one of its cohorts over a period (facilitators), as JSON or
+ * as a CSV of per-member numbers; its raw activity as CSV or xAPI statements; and a cohort's go-to
+ * people by name, for its members.
  */
 @Path("api/v1")
 @ApplicationScoped
@@ -56,6 +56,15 @@ public class AnalyticsResource {
     return analytics.report(Caller.of(session.get()), spaceId, cohortId, period(from, to));
   }
 
+  /** The same metrics over every space of the caller's course together. */
+  @GET
+  @Path("course/analytics")
+  @Produces(MediaType.APPLICATION_JSON)
+  public AnalyticsViews.Report courseReport(
+      @QueryParam("from") String from, @QueryParam("to") String to) {
+    return analytics.courseReport(Caller.of(session.get()), period(from, to));
+  }
+
   @GET
   @Path("spaces/{spaceId}/analytics/members.csv")
   @Produces("text/csv")
@@ -66,10 +75,21 @@ public class AnalyticsResource {
       @QueryParam("to") String to) {
     AnalyticsViews.Report report =
         analytics.report(Caller.of(session.get()), spaceId, cohortId, period(from, to));
+    return membersFile(report, "peerloop-space-" + spaceId + "-members.csv");
+  }
+
+  @GET
+  @Path("course/analytics/members.csv")
+  @Produces("text/csv")
+  public Response courseMembersCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+    AnalyticsViews.Report report =
+        analytics.courseReport(Caller.of(session.get()), period(from, to));
+    return membersFile(report, "peerloop-course-members.csv");
+  }
+
+  private static Response membersFile(AnalyticsViews.Report report, String fileName) {
     return Response.ok(MembersCsv.write(report.members()), "text/csv; charset=utf-8")
-        .header(
-            "Content-Disposition",
-            "attachment; filename=\"peerloop-space-" + spaceId + "-members.csv\"")
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
         .build();
   }
 

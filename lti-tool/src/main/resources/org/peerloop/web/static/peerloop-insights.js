@@ -272,13 +272,17 @@
         h("thead", {}, h("tr", {}, [
           h("th", { scope: "col" }, t("insights.week")),
           h("th", { scope: "col" }, t("insights.activePeople")),
-          h("th", { scope: "col" }, t("insights.posts"))
+          h("th", { scope: "col" }, t("insights.posts")),
+          h("th", { scope: "col" }, t("insights.storiesWeek")),
+          h("th", { scope: "col" }, t("insights.taggedWeek"))
         ])),
         h("tbody", {}, weeks.map(function (w) {
           return h("tr", {}, [
             h("th", { scope: "row" }, PL.day(w.start.substring(0, 10))),
             h("td", {}, PL.number(w.activePeople)),
-            h("td", {}, PL.number(w.posts))
+            h("td", {}, PL.number(w.posts)),
+            h("td", {}, PL.number(w.stories)),
+            h("td", {}, PL.number(w.tagged))
           ]);
         }))
       ])
@@ -335,7 +339,7 @@
     var cohort = h(
       "select",
       { id: PL.id("cohort") },
-      [h("option", { value: "" }, t("insights.allCohorts"))].concat(
+      [h("option", { value: "" }, t("insights.allCohorts")), h("option", { value: "course" }, t("insights.wholeCourse"))].concat(
         (PL.state.cohorts || []).map(function (c) {
           return h("option", { value: String(c.id) }, t("cohort.heading", { number: c.number }));
         })
@@ -351,14 +355,19 @@
       if (to.value) {
         params.push("to=" + to.value);
       }
-      if (cohort.value) {
+      if (cohort.value && cohort.value !== "course") {
         params.push("cohortId=" + cohort.value);
       }
       return params.length ? "?" + params.join("&") : "";
     }
 
+    /** The whole course, or this space (all its cohorts or one). */
+    function scopePath() {
+      return cohort.value === "course" ? "v1/course" : "v1/spaces/" + space.id;
+    }
+
     function load() {
-      return PL.api("v1/spaces/" + space.id + "/analytics" + query()).then(function (report) {
+      return PL.api(scopePath() + "/analytics" + query()).then(function (report) {
         PL.show(
           body,
           section("insights-segments", t("insights.segments"), [segmentBar(report), segmentTable(report)]),
@@ -381,7 +390,7 @@
         type: "button",
         class: "quiet",
         onclick: function () {
-          PL.api("v1/spaces/" + space.id + "/analytics/members.csv" + query(), { accept: "text/csv" }).then(function (csv) {
+          PL.api(scopePath() + "/analytics/members.csv" + query(), { accept: "text/csv" }).then(function (csv) {
             var link = h("a", { href: URL.createObjectURL(new Blob([csv], { type: "text/csv" })), download: "peerloop-members.csv" });
             document.body.append(link);
             link.click();
