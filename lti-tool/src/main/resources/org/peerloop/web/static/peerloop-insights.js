@@ -384,22 +384,31 @@
       }, PL.notice);
     }
 
-    var download = h(
-      "button",
-      {
-        type: "button",
-        class: "quiet",
-        onclick: function () {
-          PL.api(scopePath() + "/analytics/members.csv" + query(), { accept: "text/csv" }).then(function (csv) {
-            var link = h("a", { href: URL.createObjectURL(new Blob([csv], { type: "text/csv" })), download: "peerloop-members.csv" });
-            document.body.append(link);
-            link.click();
-            link.remove();
-          }, PL.notice);
-        }
-      },
-      t("insights.downloadCsv")
-    );
+    /** A button that fetches a file of the API with the session and hands it to the browser. */
+    function download(label, path, type, fileName) {
+      return h(
+        "button",
+        {
+          type: "button",
+          class: "quiet",
+          onclick: function () {
+            PL.api(path() + query(), { accept: type }).then(function (content) {
+              var text = typeof content === "string" ? content : JSON.stringify(content);
+              var link = h("a", { href: URL.createObjectURL(new Blob([text], { type: type })), download: fileName });
+              document.body.append(link);
+              link.click();
+              link.remove();
+            }, PL.notice);
+          }
+        },
+        label
+      );
+    }
+    var downloads = [
+      download(t("insights.downloadCsv"), function () { return scopePath() + "/analytics/members.csv"; }, "text/csv", "peerloop-members.csv"),
+      download(t("insights.downloadEvents"), function () { return "v1/spaces/" + space.id + "/analytics/events.csv"; }, "text/csv", "peerloop-events.csv"),
+      download(t("insights.downloadXapi"), function () { return "v1/spaces/" + space.id + "/analytics/xapi.json"; }, "application/json", "peerloop-xapi.json")
+    ];
 
     var form = h(
       "form",
@@ -414,7 +423,7 @@
         h("div", { class: "field" }, [h("label", { for: from.id }, t("insights.from")), from]),
         h("div", { class: "field" }, [h("label", { for: to.id }, t("insights.to")), to]),
         h("div", { class: "field" }, [h("label", { for: cohort.id }, t("insights.cohort")), cohort]),
-        h("div", { class: "actions" }, [h("button", { type: "submit", class: "primary" }, t("insights.show")), download])
+        h("div", { class: "actions" }, [h("button", { type: "submit", class: "primary" }, t("insights.show"))].concat(downloads))
       ]
     );
     PL.show(view, h("h2", {}, t("insights.heading")), form, body);
