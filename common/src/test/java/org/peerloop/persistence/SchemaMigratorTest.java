@@ -56,7 +56,9 @@ class SchemaMigratorTest {
             "ROSTER_SYNC",
             "GRADE_RECORD",
             "GRADE_SYNC_LOG",
-            "LRS_CONNECTION"),
+            "LRS_CONNECTION",
+            "NOTIFICATION",
+            "MAIL_OUTBOX"),
         applicationTables(ds));
   }
 

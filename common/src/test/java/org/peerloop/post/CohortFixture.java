@@ -60,6 +60,11 @@ final class CohortFixture {
   }
 
   CohortMember member(String subject, String name) {
+    return member(subject, name, null);
+  }
+
+  /** A member whose LMS shared an e-mail address (or {@code null}: Moodle can withhold it). */
+  CohortMember member(String subject, String name, String email) {
     return db.inTransaction(
         em -> {
           Person person =
@@ -67,7 +72,7 @@ final class CohortFixture {
                   .recordProfile(
                       em.find(Platform.class, platform.id()),
                       subject,
-                      new Profile(name, null, null, null, null, null));
+                      new Profile(name, null, null, email, null, null));
           return new Cohorts(em, clock).join(em.find(Space.class, space.id()), person, List.of());
         });
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.peerloop.activity.ActivityLog;
 import org.peerloop.activity.ActivityType;
 import org.peerloop.errors.NotFoundException;
+import org.peerloop.notify.Notifications;
 import org.peerloop.post.Curation;
 import org.peerloop.post.Post;
 import org.peerloop.space.Space;
@@ -18,6 +19,7 @@ public class CurationService {
   @Inject Scope scope;
   @Inject Curation curation;
   @Inject ActivityLog activity;
+  @Inject Notifications notifications;
 
   /** What a facilitator can do to a post. */
   public enum Act {
@@ -32,9 +34,11 @@ public class CurationService {
     Post post = scope.post(caller, postId);
     switch (act) {
       case ENDORSE -> {
+        boolean news = on && !post.isEndorsed();
         curation.endorse(post, scope.person(caller), on);
-        if (on) {
+        if (news) {
           activity.record(post.cohort(), scope.person(caller), ActivityType.ENDORSE, post);
+          notifications.endorsed(post, scope.person(caller));
         }
       }
       case PIN -> curation.pin(post, scope.person(caller), on);

@@ -15,6 +15,8 @@ import org.peerloop.activity.ActivityLog;
 import org.peerloop.activity.ActivityType;
 import org.peerloop.activity.ViewBuffer;
 import org.peerloop.cohort.Cohort;
+import org.peerloop.notify.Notifications;
+import org.peerloop.people.Person;
 import org.peerloop.post.NewPost;
 import org.peerloop.post.Post;
 import org.peerloop.post.PostKind;
@@ -35,6 +37,7 @@ public class DiscussionService {
   @Inject Ratings ratings;
   @Inject Reviews reviews;
   @Inject ActivityLog activity;
+  @Inject Notifications notifications;
   @Inject ViewBuffer views;
   @Inject Clock clock;
 
@@ -127,6 +130,7 @@ public class DiscussionService {
               ? ActivityType.REPLY
               : post.kind() == PostKind.APPLIED_STORY ? ActivityType.APPLIED : ActivityType.POST;
       activity.record(cohort, post.author(), type, post);
+      notifications.published(post);
     }
     return Views.PostView.of(post, null);
   }
@@ -163,10 +167,14 @@ public class DiscussionService {
   public Views.PostView review(Caller caller, long postId, boolean approve, String reason) {
     Post post = scope.post(caller, postId);
     scope.requireReviewer(caller, post.space());
+    Person reviewer = scope.person(caller);
     if (approve) {
-      reviews.approve(post, scope.person(caller));
+      reviews.approve(post, reviewer);
+      notifications.reviewed(post, reviewer, true, null);
+      notifications.published(post);
     } else {
-      reviews.reject(post, scope.person(caller), reason);
+      reviews.reject(post, reviewer, reason);
+      notifications.reviewed(post, reviewer, false, reason);
     }
     return Views.PostView.of(post, null, reviewOf(post));
   }

@@ -1,0 +1,148 @@
+package org.peerloop.notify;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One e-mail to send, for one notification. The sender claims it for a while, sends, and marks it
+ * sent; a failure waits longer each time, a refusal ends it.
+ */
+@Entity
+@Table(name = "mail_outbox")
+public class MailOutbox {
+  /** Tries before a mail that keeps failing is given up. */
+  public static final int MAX_ATTEMPTS = 8;
+
+  static final Duration FIRST_WAIT = Duration.ofMinutes(1);
+  static final Duration LONGEST_WAIT = Duration.ofHours(6);
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @OneToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "notification_id", nullable = false, unique = true)
+  private Notification notification;
+
+  @Column(name = "to_address", nullable = false, length = 320)
+  private String toAddress;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private MailStatus status;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "next_attempt_at", nullable = false)
+  private Instant nextAttemptAt;
+
+  @Column(name = "claimed_until")
+  private Instant claimedUntil;
+
+  @Column(name = "last_error", length = 1000)
+  private String lastError;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected MailOutbox() {}
+
+  MailOutbox(Notification notification, String toAddress, Instant now) {
+    this.notification = notification;
+    this.toAddress = toAddress;
+    this.status = MailStatus.PENDING;
+    this.nextAttemptAt = now;
+    this.createdAt = now;
+  }
+
+  /** A sender takes it until {@code until}; after that another may, if it was never marked. */
+  public void claim(Instant now, Instant until) {
+    status = MailStatus.SENDING;
+    attempts++;
+    claimedUntil = until;
+    nextAttemptAt = now;
+  }
+
+  public void sent(Instant now) {
+    status = MailStatus.SENT;
+    sentAt = now;
+    claimedUntil = null;
+    lastError = null;
+  }
+
+  /** The server could not take it now: try again later, waiting longer each time. */
+  public void failed(String error, Instant now) {
+    lastError = clip(error);
+    claimedUntil = null;
+    if (attempts >= MAX_ATTEMPTS) {
+      status = MailStatus.FAILED;
+      return;
+    }
+    status = MailStatus.PENDING;
+    long minutes =
+        Math.min(LONGEST_WAIT.toMinutes(), FIRST_WAIT.toMinutes() << Math.min(attempts - 1, 16));
+    nextAttemptAt = now.plus(Duration.ofMinutes(minutes));
+  }
+
+  /** The server refused it for good: never sent again. */
+  public void refused(String error) {
+    lastError = clip(error);
+    claimedUntil = null;
+    status = MailStatus.FAILED;
+  }
+
+  private static String clip(String error) {
+    return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Notification notification() {
+    return notification;
+  }
+
+  public String toAddress() {
+    return toAddress;
+  }
+
+  public MailStatus status() {
+    return status;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public Instant nextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public Instant claimedUntil() {
+    return claimedUntil;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+
+  public Instant sentAt() {
+    return sentAt;
+  }
+}

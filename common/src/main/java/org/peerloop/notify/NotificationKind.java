@@ -1,0 +1,26 @@
+package org.peerloop.notify;
+
+/** Why a member is told something. */
+public enum NotificationKind {
+  /** Someone @mentioned them in a published post. */
+  MENTION(true),
+  /** Someone replied to their thread. */
+  REPLY(false),
+  /** Their held post was approved and is published. */
+  POST_APPROVED(true),
+  /** Their held post was rejected; the reason is the notification's detail. */
+  POST_REJECTED(true),
+  /** A facilitator endorsed their post. */
+  ENDORSED(false);
+
+  private final boolean emailedAtOnce;
+
+  NotificationKind(boolean emailedAtOnce) {
+    this.emailedAtOnce = emailedAtOnce;
+  }
+
+  /** Mentions and review outcomes are e-mailed at once; the rest wait for the digest. */
+  public boolean emailedAtOnce() {
+    return emailedAtOnce;
+  }
+}

@@ -1,0 +1,118 @@
+package org.peerloop.notify;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.peerloop.people.Person;
+import org.peerloop.post.Post;
+import org.peerloop.post.PostStatus;
+
+/**
+ * Tells members what concerns them, in the transaction of the event: a published post tells the
+ * people it mentions and the thread's author; a review tells the post's author; an endorsement too.
+ * Kinds that are e-mailed at once get an outbox row when the member has an address. Nobody is told
+ * about their own doing. Callers own the transaction.
+ */
+@Dependent
+public class Notifications {
+  /** The in-app list shows at most this many. */
+  public static final int LIST_MAX = 50;
+
+  private final EntityManager em;
+  private final Clock clock;
+
+  @Inject
+  public Notifications(EntityManager em, Clock clock) {
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /**
+   * A post became visible to its cohort (written in an open space, or approved): its mentions and,
+   * for a reply, the thread's author. Someone mentioned in a reply to their own thread is told
+   * once, of the mention.
+   */
+  public void published(Post post) {
+    if (post.status() != PostStatus.PUBLISHED) {
+      return;
+    }
+    Person author = post.author();
+    Set<Long> told = new LinkedHashSet<>();
+    for (Long mentioned : post.mentions()) {
+      if (told.add(mentioned)) {
+        tell(
+            em.getReference(Person.class, mentioned), NotificationKind.MENTION, post, author, null);
+      }
+    }
+    if (!post.isThreadStart() && told.add(post.thread().author().id())) {
+      tell(post.thread().author(), NotificationKind.REPLY, post, author, null);
+    }
+  }
+
+  /** A reviewer's decision on a held post, with the reason when it was rejected. */
+  public void reviewed(Post post, Person reviewer, boolean approved, String reason) {
+    tell(
+        post.author(),
+        approved ? NotificationKind.POST_APPROVED : NotificationKind.POST_REJECTED,
+        post,
+        reviewer,
+        approved ? null : reason);
+  }
+
+  public void endorsed(Post post, Person facilitator) {
+    tell(post.author(), NotificationKind.ENDORSED, post, facilitator, null);
+  }
+
+  private void tell(Person whom, NotificationKind kind, Post post, Person actor, String detail) {
+    if (actor != null && whom.id().equals(actor.id())) {
+      return;
+    }
+    Instant now = clock.instant();
+    Notification notification = new Notification(whom, kind, post, actor, detail, now);
+    em.persist(notification);
+    Person person = em.find(Person.class, whom.id());
+    if (kind.emailedAtOnce() && person.email() != null) {
+      em.persist(new MailOutbox(notification, person.email(), now));
+    }
+  }
+
+  /** A member's notifications, newest first. */
+  public List<Notification> of(Person person) {
+    return em.createQuery(
+            "select n from Notification n left join fetch n.post left join fetch n.actor"
+                + " where n.person = :person order by n.createdAt desc, n.id desc",
+            Notification.class)
+        .setParameter("person", person)
+        .setMaxResults(LIST_MAX)
+        .getResultList();
+  }
+
+  public long unread(Person person) {
+    return em.createQuery(
+            "select count(n) from Notification n where n.person = :person and n.readAt is null",
+            Long.class)
+        .setParameter("person", person)
+        .getSingleResult();
+  }
+
+  /** Marks a member's notifications read: these, or all when {@code ids} is empty. */
+  public int markRead(Person person, List<Long> ids) {
+    String only = ids.isEmpty() ? "" : " and n.id in :ids";
+    var update =
+        em.createQuery(
+                "update Notification n set n.readAt = :now"
+                    + " where n.person = :person and n.readAt is null"
+                    + only)
+            .setParameter("now", clock.instant())
+            .setParameter("person", person);
+    if (!ids.isEmpty()) {
+      update.setParameter("ids", ids);
+    }
+    return update.executeUpdate();
+  }
+}
