@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
  *     once, instead of waiting for an administrator's approval
  * @param secretKey the 256-bit key that seals credentials kept in the database (an LRS password);
  *     without it a key file in the data folder is made on first use, which suits one node only
+ * @param smtp the mail server notifications are sent through; without it nobody is e-mailed
  */
 public record Settings(
     int httpPort,
@@ -34,7 +35,33 @@ public record Settings(
     Optional<String> dataSourceJndiName,
     Optional<String> adminToken,
     boolean dynamicRegistrationAutoActivate,
-    Optional<SecretKey> secretKey) {
+    Optional<SecretKey> secretKey,
+    Optional<Smtp> smtp) {
+
+  /** How the connection to the mail server is protected. */
+  public enum MailSecurity {
+    /** Plain connection upgraded with STARTTLS, which must succeed (submission, port 587). */
+    STARTTLS,
+    /** TLS from the first byte (port 465). */
+    TLS,
+    /** No encryption: only for a relay on the same host or a test server. */
+    NONE
+  }
+
+  /** The mail server and the sender address of notification e-mails. */
+  public record Smtp(
+      String host,
+      int port,
+      MailSecurity security,
+      Optional<String> username,
+      Optional<String> password,
+      String from) {
+    @Override
+    public String toString() {
+      // The password is a credential: never part of a log line.
+      return "Smtp[" + host + ":" + port + ", " + security + ", from " + from + "]";
+    }
+  }
 
   public static final String HTTP_PORT = "PEERLOOP_HTTP_PORT";
   public static final String DATA_DIR = "PEERLOOP_DATA_DIR";
@@ -43,6 +70,12 @@ public record Settings(
   public static final String ADMIN_TOKEN = "PEERLOOP_ADMIN_TOKEN";
   public static final String DYNREG_AUTO_ACTIVATE = "PEERLOOP_DYNREG_AUTO_ACTIVATE";
   public static final String SECRET_KEY = "PEERLOOP_SECRET_KEY";
+  public static final String SMTP_HOST = "PEERLOOP_SMTP_HOST";
+  public static final String SMTP_PORT = "PEERLOOP_SMTP_PORT";
+  public static final String SMTP_SECURITY = "PEERLOOP_SMTP_SECURITY";
+  public static final String SMTP_USERNAME = "PEERLOOP_SMTP_USERNAME";
+  public static final String SMTP_PASSWORD = "PEERLOOP_SMTP_PASSWORD";
+  public static final String MAIL_FROM = "PEERLOOP_MAIL_FROM";
 
   /** A guessable admin token would open every registration; ask for real entropy. */
   static final int ADMIN_TOKEN_MIN_LENGTH = 32;
@@ -124,10 +157,56 @@ public record Settings(
       }
     }
 
+    Optional<Smtp> smtp = smtp(source, problems);
+
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new Settings(port, dataDir, baseUrl, dataSource, adminToken, autoActivate, secretKey);
+    return new Settings(
+        port, dataDir, baseUrl, dataSource, adminToken, autoActivate, secretKey, smtp);
+  }
+
+  /** The mail server, when a host is set; its port follows the security unless given. */
+  private static Optional<Smtp> smtp(UnaryOperator<String> source, List<String> problems) {
+    String host = blankToNull(source.apply(SMTP_HOST));
+    if (host == null) {
+      return Optional.empty();
+    }
+    MailSecurity security = MailSecurity.STARTTLS;
+    String rawSecurity = blankToNull(source.apply(SMTP_SECURITY));
+    if (rawSecurity != null) {
+      try {
+        security = MailSecurity.valueOf(rawSecurity.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add(SMTP_SECURITY + " must be starttls, tls or none, was '" + rawSecurity + "'");
+      }
+    }
+    int port = security == MailSecurity.TLS ? 465 : 587;
+    String rawPort = blankToNull(source.apply(SMTP_PORT));
+    if (rawPort != null) {
+      try {
+        port = Integer.parseInt(rawPort);
+        if (port < 1 || port > 65535) {
+          problems.add(SMTP_PORT + " must be between 1 and 65535, was " + rawPort);
+        }
+      } catch (NumberFormatException e) {
+        problems.add(SMTP_PORT + " must be a port number, was '" + rawPort + "'");
+      }
+    }
+    String from = blankToNull(source.apply(MAIL_FROM));
+    if (from == null || !from.contains("@")) {
+      problems.add(
+          MAIL_FROM
+              + " must be the sender address of notification e-mails when "
+              + SMTP_HOST
+              + " is set");
+    }
+    Optional<String> username = Optional.ofNullable(blankToNull(source.apply(SMTP_USERNAME)));
+    Optional<String> password = Optional.ofNullable(source.apply(SMTP_PASSWORD));
+    if (username.isPresent() && password.isEmpty()) {
+      problems.add(SMTP_PASSWORD + " must be set with " + SMTP_USERNAME);
+    }
+    return Optional.of(new Smtp(host, port, security, username, password, from));
   }
 
   /**
@@ -156,6 +235,8 @@ public record Settings(
         + dynamicRegistrationAutoActivate
         + ", secretKey="
         + (secretKey.isPresent() ? "set" : "file")
+        + ", smtp="
+        + smtp.map(Smtp::toString).orElse("none")
         + "]";
   }
 

@@ -52,6 +52,49 @@ class SettingsTest {
   }
 
   @Test
+  void readsTheMailServerAndKeepsItsPasswordOutOfLogs() {
+    Settings s =
+        load(
+            Map.of(
+                "PEERLOOP_SMTP_HOST", "smtp.example.edu",
+                "PEERLOOP_SMTP_USERNAME", "peerloop",
+                "PEERLOOP_SMTP_PASSWORD", "mail-secret-123",
+                "PEERLOOP_MAIL_FROM", "PeerLoop <peerloop@example.edu>"));
+
+    Settings.Smtp smtp = s.smtp().orElseThrow();
+    assertEquals(587, smtp.port());
+    assertEquals(Settings.MailSecurity.STARTTLS, smtp.security());
+    assertEquals(Optional.of("mail-secret-123"), smtp.password());
+    assertFalse(s.toString().contains("mail-secret-123"));
+    assertEquals(
+        465,
+        load(Map.of(
+                "PEERLOOP_SMTP_HOST", "smtp.example.edu",
+                "PEERLOOP_SMTP_SECURITY", "tls",
+                "PEERLOOP_MAIL_FROM", "peerloop@example.edu"))
+            .smtp()
+            .orElseThrow()
+            .port());
+    assertEquals(Optional.empty(), load(Map.of()).smtp());
+  }
+
+  @Test
+  void namesEveryMailServerMistake() {
+    InvalidSettingsException e =
+        assertThrows(
+            InvalidSettingsException.class,
+            () ->
+                load(
+                    Map.of(
+                        "PEERLOOP_SMTP_HOST", "smtp.example.edu",
+                        "PEERLOOP_SMTP_SECURITY", "ssl3",
+                        "PEERLOOP_SMTP_PORT", "99999",
+                        "PEERLOOP_SMTP_USERNAME", "peerloop")));
+
+    assertEquals(4, e.problems().size(), e.problems().toString());
+  }
+
+  @Test
   void refusesASecretKeyOfTheWrongSize() {
     InvalidSettingsException e =
         assertThrows(

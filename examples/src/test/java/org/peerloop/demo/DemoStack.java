@@ -1,5 +1,7 @@
 package org.peerloop.demo;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,10 +31,14 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
   final EmbeddedServer server;
   final DemoLms lms;
 
-  private DemoStack(Settings settings, EmbeddedServer server, DemoLms lms) {
+  /** The mail server notifications go through: a real SMTP server on loopback. */
+  final GreenMail mail;
+
+  private DemoStack(Settings settings, EmbeddedServer server, DemoLms lms, GreenMail mail) {
     this.settings = settings;
     this.server = server;
     this.lms = lms;
+    this.mail = mail;
   }
 
   /** The one stack of this test run. */
@@ -52,6 +58,13 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       System.setProperty(Settings.BASE_URL, "http://127.0.0.1:" + port + "/");
       System.setProperty(Settings.ADMIN_TOKEN, ADMIN_TOKEN);
       System.setProperty(Settings.DYNREG_AUTO_ACTIVATE, "true");
+      int smtpPort = freePort();
+      GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+      mail.start();
+      System.setProperty(Settings.SMTP_HOST, "127.0.0.1");
+      System.setProperty(Settings.SMTP_PORT, String.valueOf(smtpPort));
+      System.setProperty(Settings.SMTP_SECURITY, "none");
+      System.setProperty(Settings.MAIL_FROM, "PeerLoop <peerloop@example.edu>");
       Settings settings = Settings.fromEnvironment();
       EmbeddedServer server = new EmbeddedServer(settings);
       server.start();
@@ -59,7 +72,7 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       // The first course's tests place learners by their own launches; a roster synchronisation
       // running beside them would place everyone at once. The LTI Advantage tests use course 103.
       lms.offerNamesAndRoles(DemoCourse.CONTEXT_ID, false);
-      return new DemoStack(settings, server, lms);
+      return new DemoStack(settings, server, lms, mail);
     } catch (Exception e) {
       throw new IllegalStateException("The demo stack did not start: " + e.getMessage(), e);
     }
@@ -92,6 +105,7 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
   public void close() {
     lms.stop();
     server.stop();
+    mail.stop();
   }
 
   static int freePort() throws IOException {

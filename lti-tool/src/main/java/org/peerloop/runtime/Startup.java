@@ -8,13 +8,15 @@ import org.peerloop.grading.GradeSyncJob;
 import org.peerloop.keys.SecretBox;
 import org.peerloop.lti.jwks.ToolKeyService;
 import org.peerloop.lti.session.ToolSecrets;
+import org.peerloop.notifications.MailSender;
 import org.peerloop.settings.Settings;
 import org.peerloop.xapi.LrsPush;
 
 /**
  * Does at deployment what would otherwise surprise the first request: reads the settings, migrates
  * the database, makes sure a signing key, the token secrets and the secret key exist, and starts
- * housekeeping, grade synchronisation and the xAPI push. Any failure fails the deployment.
+ * housekeeping, grade synchronisation, the xAPI push and the mail sender. Any failure fails the
+ * deployment.
  */
 @ApplicationScoped
 public class Startup {
@@ -29,7 +31,8 @@ public class Startup {
       Housekeeping housekeeping,
       GradeSyncJob grades,
       SecretBox box,
-      LrsPush lrs) {
+      LrsPush lrs,
+      MailSender mail) {
     String kid = Transactions.retryOnConflict(keys::currentKeyId);
     Transactions.retryOnConflict(
         () -> {
@@ -39,6 +42,7 @@ public class Startup {
     housekeeping.start();
     grades.start();
     lrs.start();
+    mail.start();
     LOG.info(
         () ->
             "PeerLoop started: base URL "

@@ -144,6 +144,7 @@ public class LaunchPages {
             "peerloop-placement.js",
             "peerloop-sync.js",
             "peerloop-insights.js",
+            "peerloop-notices.js",
             "peerloop-app.js")
         .response(200, base());
   }

@@ -117,6 +117,7 @@
     { pattern: /^manage\/flags$/, view: "flags", tab: "manage/flags", facilitator: true, needs: "space" },
     { pattern: /^manage\/lms$/, view: "lmsSync", tab: "manage/lms", facilitator: true, needs: "space" },
     { pattern: /^manage\/insights$/, view: "insights", tab: "manage/insights", facilitator: true, needs: "space" },
+    { pattern: /^notifications$/, view: "notifications", tab: "notifications", needs: "space" },
     { pattern: /^$/, view: "home", tab: "", needs: "space" }
   ];
 
@@ -141,6 +142,9 @@
     } else if (s.reviewer && s.space && s.space.moderation === "EXPERT_REVIEW") {
       tabs.push(["manage/review", t("nav.review")]);
     }
+    if (s.space) {
+      tabs.push(["notifications", t("nav.notifications")]);
+    }
     PL.show(nav, 
       h(
         "ul",
@@ -151,6 +155,9 @@
       )
     );
     nav.hidden = tabs.length < 2;
+    if (s.space) {
+      PL.refreshUnread();
+    }
   };
 
   function markTab(tab) {

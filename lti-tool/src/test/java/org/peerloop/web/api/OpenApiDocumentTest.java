@@ -34,6 +34,7 @@ class OpenApiDocumentTest {
           PlacementResource.class,
           AdvantageResource.class,
           AnalyticsResource.class,
+          NotificationsResource.class,
           PlatformsResource.class,
           LrsResource.class,
           KeysResource.class);

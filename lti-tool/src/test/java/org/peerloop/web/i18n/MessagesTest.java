@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.peerloop.analytics.Persona;
 import org.peerloop.grades.GradeStatus;
 import org.peerloop.lti.launch.Refusal;
+import org.peerloop.notify.NotificationKind;
 import org.peerloop.roster.SyncStatus;
 
 /**
@@ -45,6 +46,7 @@ class MessagesTest {
           "peerloop-placement.js",
           "peerloop-sync.js",
           "peerloop-insights.js",
+          "peerloop-notices.js",
           "peerloop-app.js");
 
   private static Set<String> placeholders(String text) {
@@ -128,6 +130,11 @@ class MessagesTest {
     }
     for (GradeStatus status : GradeStatus.values()) {
       fromEnums.add("sync.grade." + status.name());
+    }
+    for (NotificationKind kind : NotificationKind.values()) {
+      fromEnums.add("mail." + kind.name() + ".subject");
+      fromEnums.add("mail." + kind.name() + ".lead");
+      fromEnums.add("notice." + kind.name());
     }
     for (Persona persona : Persona.values()) {
       fromEnums.add("persona." + persona.name());

@@ -1,0 +1,151 @@
+package org.peerloop.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Notifications end to end in course 105: a mention is e-mailed at once through a real SMTP server
+ * in the member's language and listed in the app; a reply is listed, not e-mailed; members read and
+ * clear only their own.
+ */
+@ExtendWith(DemoStackExtension.class)
+class NotificationsIT {
+  private static final String LINK = "201&course=105";
+
+  private static DemoStack stack;
+  private static LaunchDriver driver;
+
+  @BeforeAll
+  static void connect(DemoStack running) {
+    stack = running;
+    driver = new LaunchDriver(running.lms);
+  }
+
+  private static String token(String user) throws Exception {
+    return LaunchDriver.sessionToken(driver.launchWith("user=" + user + "&link=" + LINK).body());
+  }
+
+  private static Map<String, Object> json(HttpResponse<String> response) throws Exception {
+    assertTrue(response.statusCode() < 300, response.statusCode() + ": " + response.body());
+    return JSONObjectUtils.parse(response.body());
+  }
+
+  private static long id(HttpResponse<String> response) throws Exception {
+    return ((Number) json(response).get("id")).longValue();
+  }
+
+  /** The mails the server received for an address, waiting up to 30 s for the first. */
+  private static List<MimeMessage> mailsTo(String address, boolean wait) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      List<MimeMessage> found =
+          Arrays.stream(stack.mail.getReceivedMessages())
+              .filter(m -> recipient(m).equals(address))
+              .toList();
+      if (!found.isEmpty() || !wait || System.nanoTime() > deadline) {
+        return found;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static String recipient(MimeMessage m) {
+    try {
+      return m.getRecipients(Message.RecipientType.TO)[0].toString();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  @Test
+  void aMentionIsMailedInTheMembersLanguageAndListedAReplyIsListed() throws Exception {
+    String dana = token("5");
+    long space =
+        id(
+            stack.call(
+                "PUT",
+                "api/v1/space",
+                dana,
+                "{\"title\":\"Data circle\",\"phase\":\"pre-course\",\"targetSize\":5}"));
+    String ada = token("2");
+    String carmen = token("4");
+    long cohort = 0;
+    for (String learner : List.of(ada, carmen)) {
+      cohort =
+          id(
+              stack.call(
+                  "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
+    }
+    long thread =
+        id(
+            stack.call(
+                "POST",
+                "api/v1/cohorts/" + cohort + "/posts",
+                ada,
+                "{\"title\":\"Tips & <tricks>\",\"body\":\"<p>@Carmen Ruiz which chart"
+                    + " <b>works</b> for you?</p>\",\"clientKey\":\"notify-thread\"}"));
+    id(
+        stack.call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            carmen,
+            "{\"body\":\"<p>Bars, always.</p>\",\"replyTo\":"
+                + thread
+                + ",\"clientKey\":\"notify-reply\"}"));
+
+    // Carmen's launch says es_MX: her mail is in Spanish, text and HTML, the post quoted as text.
+    List<MimeMessage> mails = mailsTo("carmen.ruiz@example.edu", true);
+    assertEquals(1, mails.size());
+    MimeMessage mail = mails.get(0);
+    assertEquals("Ada Ito te mencionó en Data circle", mail.getSubject());
+    assertEquals("es", mail.getHeader("Content-Language", null));
+    Multipart parts = (Multipart) mail.getContent();
+    String text = GreenMailUtil.getBody(parts.getBodyPart(0));
+    String html = (String) parts.getBodyPart(1).getContent();
+    assertTrue(text.contains("which chart works for you?"), text);
+    assertTrue(html.contains("Tips &amp; &lt;tricks&gt;"), html);
+    assertFalse(html.contains("<b>works</b>"), "the post is quoted as text, never as HTML");
+    assertTrue(mail.getMessageID().startsWith("<peerloop-notification-"), mail.getMessageID());
+    // A reply is listed, not e-mailed.
+    assertEquals(List.of(), mailsTo("ada.ito@example.edu", false));
+
+    Map<String, Object> carmens = json(stack.call("GET", "api/v1/notifications", carmen, null));
+    assertEquals(1L, carmens.get("unread"));
+    Map<?, ?> mention = (Map<?, ?>) JSONObjectUtils.getJSONArray(carmens, "items").get(0);
+    assertEquals("MENTION", mention.get("kind"));
+    assertEquals("Ada Ito", mention.get("actor"));
+    assertEquals(thread, mention.get("threadId"));
+    Map<String, Object> adas = json(stack.call("GET", "api/v1/notifications", ada, null));
+    Map<?, ?> reply = (Map<?, ?>) JSONObjectUtils.getJSONArray(adas, "items").get(0);
+    assertEquals("REPLY", reply.get("kind"));
+    assertEquals("Carmen Ruiz", reply.get("actor"));
+
+    // Carmen reads hers; naming Ada's notification does not touch Ada's.
+    Map<String, Object> after =
+        json(
+            stack.call(
+                "POST",
+                "api/v1/notifications/read",
+                carmen,
+                "{\"ids\":[" + reply.get("id") + "]}"));
+    assertEquals(1L, after.get("unread"));
+    assertEquals(
+        0L, json(stack.call("POST", "api/v1/notifications/read", carmen, "{}")).get("unread"));
+    assertEquals(1L, json(stack.call("GET", "api/v1/notifications", ada, null)).get("unread"));
+    assertEquals(401, stack.call("GET", "api/v1/notifications", null, null).statusCode());
+  }
+}

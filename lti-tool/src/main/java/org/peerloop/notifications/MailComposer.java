@@ -1,0 +1,101 @@
+package org.peerloop.notifications;
+
+import java.net.URI;
+import java.util.Map;
+import org.peerloop.notify.Notification;
+import org.peerloop.post.Post;
+import org.peerloop.post.PostHtml;
+import org.peerloop.web.i18n.Messages;
+
+/**
+ * Writes a notification's e-mail in its member's language (the LMS launch's locale): a subject, a
+ * lead sentence, the post's words (an excerpt, as text: never the post's HTML), the rejection
+ * reason when there is one, and where to answer. The HTML part escapes everything it quotes.
+ */
+final class MailComposer {
+  static final int EXCERPT = 400;
+
+  private MailComposer() {}
+
+  static Mail compose(Notification n, String toolHost) {
+    Messages words = Messages.forLocale(n.person().locale());
+    Post post = n.post();
+    String kind = n.kind().name();
+    Map<String, String> values =
+        Map.of(
+            "actor", n.actor() == null ? "" : n.actor().displayName(),
+            "space", post.space().title(),
+            "title", post.title() == null ? words.get("mail.untitled") : post.title());
+    String subject = words.get("mail." + kind + ".subject", values);
+    String lead = words.get("mail." + kind + ".lead", values);
+    String excerpt = excerpt(PostHtml.visibleText(post.bodyHtml()));
+    String reason = n.detail();
+    String open = words.get("mail.open", values);
+    String footer = words.get("mail.footer", values);
+
+    StringBuilder text = new StringBuilder(lead).append("\n\n");
+    text.append(quote(excerpt)).append("\n\n");
+    if (reason != null) {
+      text.append(words.get("mail.reason")).append(' ').append(reason).append("\n\n");
+    }
+    text.append(open).append("\n\n-- \n").append(footer).append('\n');
+
+    StringBuilder html =
+        new StringBuilder("<!DOCTYPE html><html lang=\"")
+            .append(words.language())
+            .append("\"><head><meta charset=\"utf-8\"><title>")
+            .append(escape(subject))
+            .append("</title></head><body style=\"font-family:sans-serif;line-height:1.5\">");
+    html.append("<p>").append(escape(lead)).append("</p>");
+    html.append("<blockquote style=\"border-left:3px solid #0b6e4f;margin:0;padding-left:1em\">")
+        .append(escape(excerpt))
+        .append("</blockquote>");
+    if (reason != null) {
+      html.append("<p><strong>")
+          .append(escape(words.get("mail.reason")))
+          .append("</strong> ")
+          .append(escape(reason))
+          .append("</p>");
+    }
+    html.append("<p>").append(escape(open)).append("</p>");
+    html.append("<hr><p style=\"color:#52606d;font-size:0.9em\">")
+        .append(escape(footer))
+        .append("</p></body></html>");
+    return new Mail(
+        n.person().email(),
+        subject,
+        text.toString(),
+        html.toString(),
+        words.language(),
+        "<peerloop-notification-" + n.id() + "@" + toolHost + ">");
+  }
+
+  static String excerpt(String text) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT - 1).strip() + "…";
+  }
+
+  private static String quote(String text) {
+    return "> " + text;
+  }
+
+  /** HTML text and attribute escaping (SECURITY-NOTES: quoted words are data, never markup). */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  static String host(URI toolUrl) {
+    return toolUrl.getHost() == null ? "peerloop" : toolUrl.getHost();
+  }
+}

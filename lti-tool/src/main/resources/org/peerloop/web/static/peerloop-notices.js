@@ -1,0 +1,58 @@
+// The member's notifications: who mentioned them, replied to their threads, reviewed or endorsed
+// their posts. The tab shows how many are unread; opening the list marks them read.
+(function () {
+  "use strict";
+  var PL = window.PeerLoop;
+  var h = PL.h;
+  var t = PL.t;
+
+  /** Puts the unread count on the tab (and in its accessible name). */
+  function showUnread(unread) {
+    var link = document.querySelector('#nav a[data-tab="notifications"]');
+    if (link) {
+      link.textContent = unread ? t("nav.notificationsUnread", { count: PL.number(unread) }) : t("nav.notifications");
+    }
+  }
+
+  PL.refreshUnread = function () {
+    return PL.api("v1/notifications").then(function (notices) {
+      showUnread(notices.unread);
+      return notices;
+    }, function () {
+      return null;
+    });
+  };
+
+  function item(notice) {
+    var words = t("notice." + notice.kind, { actor: notice.actor || "?", title: notice.title || t("notice.untitled") });
+    var parts = [
+      notice.read ? null : h("strong", { class: "badge" }, t("notice.new")),
+      notice.threadId ? h("a", { href: "#/thread/" + notice.threadId }, words) : h("span", {}, words),
+      " ",
+      h("span", { class: "hint" }, PL.dateTime(notice.at))
+    ];
+    if (notice.detail) {
+      parts.push(h("p", {}, [h("strong", {}, t("notice.reason")), " " + notice.detail]));
+    }
+    return h("li", { class: notice.read ? "notice" : "notice unread", "data-kind": notice.kind }, parts);
+  }
+
+  PL.views.notifications = function (view) {
+    return PL.api("v1/notifications").then(function (notices) {
+      PL.show(
+        view,
+        h("h2", {}, t("notice.heading")),
+        notices.items.length
+          ? h("ul", { class: "notices" }, notices.items.map(item))
+          : h("p", { class: "empty" }, t("notice.none"))
+      );
+      PL.resize();
+      if (notices.unread) {
+        // Seen now: read on the server too, while the list keeps its "new" marks until next time.
+        return PL.api("v1/notifications/read", { method: "POST", body: { ids: [] } }).then(function (after) {
+          showUnread(after.unread);
+        }, PL.notice);
+      }
+    }, PL.notice);
+  };
+})();
