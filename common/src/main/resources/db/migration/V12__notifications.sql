@@ -41,3 +41,16 @@ CREATE TABLE mail_outbox (
 );
 -- The sender's queue: what is due, oldest first.
 CREATE INDEX ix_mail_outbox_due ON mail_outbox (status, next_attempt_at);
+
+-- What a member wants by e-mail; no row means the defaults: mentions and reviews at once, and a
+-- weekly digest. An unsubscribe link turns both off without signing in.
+CREATE TABLE mail_preference (
+  person_id       BIGINT      NOT NULL,
+  digest          VARCHAR(8)  NOT NULL,
+  at_once         BOOLEAN     NOT NULL,
+  last_digest_at  TIMESTAMP,
+  updated_at      TIMESTAMP   NOT NULL,
+  CONSTRAINT pk_mail_preference PRIMARY KEY (person_id),
+  CONSTRAINT fk_mail_preference_person FOREIGN KEY (person_id) REFERENCES person (id),
+  CONSTRAINT ck_mail_preference_digest CHECK (digest IN ('DAILY', 'WEEKLY', 'OFF'))
+);

@@ -15,8 +15,8 @@ import org.peerloop.post.PostStatus;
 /**
  * Tells members what concerns them, in the transaction of the event: a published post tells the
  * people it mentions and the thread's author; a review tells the post's author; an endorsement too.
- * Kinds that are e-mailed at once get an outbox row when the member has an address. Nobody is told
- * about their own doing. Callers own the transaction.
+ * Kinds that are e-mailed at once get an outbox row when the member has an address and has not
+ * turned such e-mails off. Nobody is told about their own doing. Callers own the transaction.
  */
 @Dependent
 public class Notifications {
@@ -76,9 +76,26 @@ public class Notifications {
     Notification notification = new Notification(whom, kind, post, actor, detail, now);
     em.persist(notification);
     Person person = em.find(Person.class, whom.id());
-    if (kind.emailedAtOnce() && person.email() != null) {
+    if (kind.emailedAtOnce() && person.email() != null && preference(person).atOnce()) {
       em.persist(new MailOutbox(notification, person.email(), now));
     }
+  }
+
+  /** A member's e-mail preference; the defaults when they never chose. */
+  public MailPreference preference(Person person) {
+    MailPreference chosen = em.find(MailPreference.class, person.id());
+    return chosen != null ? chosen : new MailPreference(person.id(), clock.instant());
+  }
+
+  /** Records a member's choice of e-mails. */
+  public MailPreference choose(Person person, Digest digest, boolean atOnce) {
+    MailPreference preference = em.find(MailPreference.class, person.id());
+    if (preference == null) {
+      preference = new MailPreference(person.id(), clock.instant());
+      em.persist(preference);
+    }
+    preference.choose(digest, atOnce, clock.instant());
+    return preference;
   }
 
   /** A member's notifications, newest first. */

@@ -58,7 +58,8 @@ class SchemaMigratorTest {
             "GRADE_SYNC_LOG",
             "LRS_CONNECTION",
             "NOTIFICATION",
-            "MAIL_OUTBOX"),
+            "MAIL_OUTBOX",
+            "MAIL_PREFERENCE"),
         applicationTables(ds));
   }
 

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.cohort.CohortMember;
+import org.peerloop.notify.Digest;
 import org.peerloop.notify.MailOutbox;
 import org.peerloop.notify.MailStatus;
 import org.peerloop.notify.Notification;
@@ -153,5 +154,18 @@ class NotificationsTest {
             fixture.db.inTransaction(
                 em -> new Notifications(em, clock).markRead(benPerson, List.of(first))),
         "nobody marks another's notifications");
+  }
+
+  @Test
+  void aMemberWhoTurnedMailsOffIsToldInTheAppOnly() {
+    fixture.db.inTransaction(
+        em ->
+            new Notifications(em, clock)
+                .choose(em.find(Person.class, ada.person().id()), Digest.WEEKLY, false));
+    Post thread = write(ben, null, "<p>Ideas?</p>", "thread-0005");
+    write(carmen, thread.id(), "<p>@Ada Ito look</p>", "reply-00006");
+
+    assertEquals(List.of(NotificationKind.MENTION), kinds(ada));
+    assertEquals(List.of(), outbox());
   }
 }

@@ -9,7 +9,12 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Notifications end to end in course 105: a mention is e-mailed at once through a real SMTP server
- * in the member's language and listed in the app; a reply is listed, not e-mailed; members read and
- * clear only their own.
+ * Notifications end to end in course 105 (a cohort of up to 50, so everyone meets): a mention is
+ * e-mailed at once through a real SMTP server in the member's language and listed in the app; a
+ * reply is listed, not e-mailed; members read and clear only their own.
  */
 @ExtendWith(DemoStackExtension.class)
 class NotificationsIT {
   private static final String LINK = "201&course=105";
+  private static final String OTHER_LINK = "202&course=105";
 
   private static DemoStack stack;
   private static LaunchDriver driver;
@@ -36,7 +42,11 @@ class NotificationsIT {
   }
 
   private static String token(String user) throws Exception {
-    return LaunchDriver.sessionToken(driver.launchWith("user=" + user + "&link=" + LINK).body());
+    return token(user, LINK);
+  }
+
+  private static String token(String user, String link) throws Exception {
+    return LaunchDriver.sessionToken(driver.launchWith("user=" + user + "&link=" + link).body());
   }
 
   private static Map<String, Object> json(HttpResponse<String> response) throws Exception {
@@ -80,7 +90,7 @@ class NotificationsIT {
                 "PUT",
                 "api/v1/space",
                 dana,
-                "{\"title\":\"Data circle\",\"phase\":\"pre-course\",\"targetSize\":5}"));
+                "{\"title\":\"Data circle\",\"phase\":\"pre-course\",\"targetSize\":50}"));
     String ada = token("2");
     String carmen = token("4");
     long cohort = 0;
@@ -147,5 +157,102 @@ class NotificationsIT {
         0L, json(stack.call("POST", "api/v1/notifications/read", carmen, "{}")).get("unread"));
     assertEquals(1L, json(stack.call("GET", "api/v1/notifications", ada, null)).get("unread"));
     assertEquals(401, stack.call("GET", "api/v1/notifications", null, null).statusCode());
+  }
+
+  /**
+   * Every mail's unsubscribe link works without signing in: opening it only asks; the mail client's
+   * one-click POST turns the member's e-mails off, and a forged link does nothing.
+   */
+  @Test
+  void theUnsubscribeLinkStopsTheMembersMailsWithoutSigningIn() throws Exception {
+    String dana = token("5", OTHER_LINK);
+    long space =
+        id(
+            stack.call(
+                "PUT",
+                "api/v1/space",
+                dana,
+                "{\"title\":\"Data circle\",\"phase\":\"pre-course\",\"targetSize\":50}"));
+    String ben = token("3", OTHER_LINK);
+    String grace = token("7", OTHER_LINK);
+    String hugo = token("8", OTHER_LINK);
+    long cohort = 0;
+    for (String learner : List.of(ben, grace, hugo)) {
+      cohort =
+          id(
+              stack.call(
+                  "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
+    }
+    id(
+        stack.call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            ben,
+            "{\"title\":\"Charts\",\"body\":\"<p>@Grace Kim thoughts?</p>\","
+                + "\"clientKey\":\"unsub-thread-1\"}"));
+    MimeMessage first = mailsTo("grace.kim@example.edu", true).get(0);
+    String header = first.getHeader("List-Unsubscribe", null);
+    assertEquals("List-Unsubscribe=One-Click", first.getHeader("List-Unsubscribe-Post", null));
+    String link = header.substring(1, header.length() - 1);
+    assertTrue(link.startsWith(stack.tool("mail/unsubscribe?t=").toString()), link);
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> asked =
+        http.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), BodyHandlers.ofString());
+    assertEquals(200, asked.statusCode());
+    assertTrue(asked.body().contains("<form method=\"post\""), asked.body());
+    assertEquals(
+        "WEEKLY", json(stack.call("GET", "api/v1/notifications/mail", grace, null)).get("digest"));
+
+    HttpResponse<String> forged =
+        http.send(
+            HttpRequest.newBuilder(URI.create(link.replace("t=", "t=1")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .build(),
+            BodyHandlers.ofString());
+    assertEquals(400, forged.statusCode());
+    HttpResponse<String> oneClick =
+        http.send(
+            HttpRequest.newBuilder(URI.create(link))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .build(),
+            BodyHandlers.ofString());
+    assertEquals(200, oneClick.statusCode(), oneClick.body());
+    assertEquals(
+        Map.of("digest", "OFF", "atOnce", false),
+        json(stack.call("GET", "api/v1/notifications/mail", grace, null)));
+
+    // Mention both: Hugo's mail arriving shows the sender ran; Grace's count did not move.
+    id(
+        stack.call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            ben,
+            "{\"title\":\"More charts\",\"body\":\"<p>@Grace Kim and @Hugo Martin?</p>\","
+                + "\"clientKey\":\"unsub-thread-2\"}"));
+    assertEquals(1, mailsTo("hugo.martin@example.edu", true).size());
+    assertEquals(1, mailsTo("grace.kim@example.edu", false).size());
+    assertEquals(2L, json(stack.call("GET", "api/v1/notifications", grace, null)).get("unread"));
+
+    // Members choose again in the app; nonsense is refused.
+    assertEquals(
+        Map.of("digest", "DAILY", "atOnce", true),
+        json(
+            stack.call(
+                "PUT",
+                "api/v1/notifications/mail",
+                grace,
+                "{\"digest\":\"daily\",\"atOnce\":true}")));
+    assertEquals(
+        400,
+        stack
+            .call(
+                "PUT",
+                "api/v1/notifications/mail",
+                grace,
+                "{\"digest\":\"hourly\",\"atOnce\":true}")
+            .statusCode());
   }
 }

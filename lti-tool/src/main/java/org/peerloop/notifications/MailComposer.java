@@ -6,6 +6,7 @@ import org.peerloop.notify.Notification;
 import org.peerloop.post.Post;
 import org.peerloop.post.PostHtml;
 import org.peerloop.web.i18n.Messages;
+import org.peerloop.web.page.Html;
 
 /**
  * Writes a notification's e-mail in its member's language (the LMS launch's locale): a subject, a
@@ -17,7 +18,7 @@ final class MailComposer {
 
   private MailComposer() {}
 
-  static Mail compose(Notification n, String toolHost) {
+  static Mail compose(Notification n, String toolHost, URI unsubscribe) {
     Messages words = Messages.forLocale(n.person().locale());
     Post post = n.post();
     String kind = n.kind().name();
@@ -38,36 +39,43 @@ final class MailComposer {
     if (reason != null) {
       text.append(words.get("mail.reason")).append(' ').append(reason).append("\n\n");
     }
+    String stop = words.get("mail.unsubscribe");
     text.append(open).append("\n\n-- \n").append(footer).append('\n');
+    text.append(stop).append(": ").append(unsubscribe).append('\n');
 
     StringBuilder html =
         new StringBuilder("<!DOCTYPE html><html lang=\"")
             .append(words.language())
             .append("\"><head><meta charset=\"utf-8\"><title>")
-            .append(escape(subject))
+            .append(Html.escape(subject))
             .append("</title></head><body style=\"font-family:sans-serif;line-height:1.5\">");
-    html.append("<p>").append(escape(lead)).append("</p>");
+    html.append("<p>").append(Html.escape(lead)).append("</p>");
     html.append("<blockquote style=\"border-left:3px solid #0b6e4f;margin:0;padding-left:1em\">")
-        .append(escape(excerpt))
+        .append(Html.escape(excerpt))
         .append("</blockquote>");
     if (reason != null) {
       html.append("<p><strong>")
-          .append(escape(words.get("mail.reason")))
+          .append(Html.escape(words.get("mail.reason")))
           .append("</strong> ")
-          .append(escape(reason))
+          .append(Html.escape(reason))
           .append("</p>");
     }
-    html.append("<p>").append(escape(open)).append("</p>");
+    html.append("<p>").append(Html.escape(open)).append("</p>");
     html.append("<hr><p style=\"color:#52606d;font-size:0.9em\">")
-        .append(escape(footer))
-        .append("</p></body></html>");
+        .append(Html.escape(footer))
+        .append(" <a href=\"")
+        .append(Html.escape(unsubscribe.toString()))
+        .append("\">")
+        .append(Html.escape(stop))
+        .append("</a></p></body></html>");
     return new Mail(
         n.person().email(),
         subject,
         text.toString(),
         html.toString(),
         words.language(),
-        "<peerloop-notification-" + n.id() + "@" + toolHost + ">");
+        "<peerloop-notification-" + n.id() + "@" + toolHost + ">",
+        unsubscribe);
   }
 
   static String excerpt(String text) {
@@ -77,22 +85,6 @@ final class MailComposer {
 
   private static String quote(String text) {
     return "> " + text;
-  }
-
-  /** HTML text and attribute escaping (SECURITY-NOTES: quoted words are data, never markup). */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   static String host(URI toolUrl) {

@@ -92,6 +92,9 @@ final class MailDelivery {
     message.setHeader("Content-Language", mail.language());
     // Automatic mail: auto-responders must not answer it (RFC 3834 §5).
     message.setHeader("Auto-Submitted", "auto-generated");
+    // One-click unsubscribe from the mail client's own button (RFC 2369, RFC 8058).
+    message.setHeader("List-Unsubscribe", "<" + mail.unsubscribe() + ">");
+    message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     MimeBodyPart text = new MimeBodyPart();
     text.setText(mail.text(), StandardCharsets.UTF_8.name());
     MimeBodyPart html = new MimeBodyPart();

@@ -31,6 +31,7 @@ public class Outbox {
   @Inject EntityManager em;
   @Inject Clock clock;
   @Inject Settings settings;
+  @Inject MailChoices choices;
 
   /** Takes up to {@link #BATCH} due mails for this sender; answers them composed. */
   @Transactional
@@ -66,7 +67,10 @@ public class Outbox {
         claimed.add(
             new Claimed(
                 id,
-                MailComposer.compose(mail.notification(), MailComposer.host(settings.baseUrl()))));
+                MailComposer.compose(
+                    mail.notification(),
+                    MailComposer.host(settings.baseUrl()),
+                    choices.unsubscribeUrl(mail.notification().person().id()))));
       }
     }
     return claimed;

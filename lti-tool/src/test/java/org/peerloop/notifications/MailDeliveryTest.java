@@ -47,7 +47,8 @@ class MailDeliveryTest {
         "Ben Okafor te mencionó:\n\n> <b>hola</b>",
         "<p>Ben Okafor te mencionó:</p><blockquote>&lt;b&gt;hola&lt;/b&gt;</blockquote>",
         "es",
-        "<peerloop-notification-42@peerloop.example.edu>");
+        "<peerloop-notification-42@peerloop.example.edu>",
+        java.net.URI.create("https://peerloop.example.edu/mail/unsubscribe?t=7.abc"));
   }
 
   @AfterEach
@@ -68,6 +69,10 @@ class MailDeliveryTest {
     assertEquals("<peerloop-notification-42@peerloop.example.edu>", m.getMessageID());
     assertEquals("es", m.getHeader("Content-Language", null));
     assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
+    assertEquals(
+        "<https://peerloop.example.edu/mail/unsubscribe?t=7.abc>",
+        m.getHeader("List-Unsubscribe", null));
+    assertEquals("List-Unsubscribe=One-Click", m.getHeader("List-Unsubscribe-Post", null));
     assertEquals("carmen@example.edu", m.getAllRecipients()[0].toString());
     Multipart parts = (Multipart) m.getContent();
     assertEquals(2, parts.getCount());

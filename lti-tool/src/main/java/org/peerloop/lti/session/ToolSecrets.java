@@ -22,6 +22,9 @@ public class ToolSecrets {
   /** Signs the ticket that carries a deep linking request to the picker and back. */
   public static final String DEEP_LINKING = "deep-linking";
 
+  /** Signs the unsubscribe links of notification e-mails. */
+  public static final String UNSUBSCRIBE = "mail-unsubscribe";
+
   @Inject MacKeys macKeys;
 
   private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
@@ -29,7 +32,7 @@ public class ToolSecrets {
   /** Reads the secrets, making them on an empty database; called at start. */
   @Transactional
   public void load() {
-    for (String purpose : new String[] {SESSION, LAUNCH_BINDING, DEEP_LINKING}) {
+    for (String purpose : new String[] {SESSION, LAUNCH_BINDING, DEEP_LINKING, UNSUBSCRIBE}) {
       loaded.computeIfAbsent(purpose, macKeys::secretFor);
     }
   }

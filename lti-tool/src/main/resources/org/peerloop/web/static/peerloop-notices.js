@@ -37,14 +37,48 @@
     return h("li", { class: notice.read ? "notice" : "notice unread", "data-kind": notice.kind }, parts);
   }
 
+  /** The member's choice of e-mails: the digest's rhythm, and mentions and reviews at once. */
+  function mailForm(choice) {
+    var digest = h(
+      "select",
+      { id: PL.id("digest") },
+      ["WEEKLY", "DAILY", "OFF"].map(function (value) {
+        return h("option", { value: value, selected: value === choice.digest }, t("notice.digest." + value));
+      })
+    );
+    var atOnce = h("input", { type: "checkbox", id: PL.id("at-once"), checked: choice.atOnce });
+    var status = h("p", { class: "hint", role: "status" });
+    return h(
+      "form",
+      {
+        class: "mail-choice",
+        onsubmit: function (e) {
+          e.preventDefault();
+          PL.api("v1/notifications/mail", { method: "PUT", body: { digest: digest.value, atOnce: atOnce.checked } }).then(function () {
+            status.textContent = t("notice.saved");
+          }, PL.notice);
+        }
+      },
+      [
+        h("h3", {}, t("notice.mailHeading")),
+        h("div", { class: "field" }, [h("label", { for: digest.id }, t("notice.digest")), digest]),
+        h("div", { class: "field check" }, [atOnce, h("label", { for: atOnce.id }, t("notice.atOnce"))]),
+        h("div", { class: "actions" }, [h("button", { type: "submit", class: "quiet" }, t("notice.save"))]),
+        status
+      ]
+    );
+  }
+
   PL.views.notifications = function (view) {
-    return PL.api("v1/notifications").then(function (notices) {
+    return Promise.all([PL.api("v1/notifications"), PL.api("v1/notifications/mail")]).then(function (answers) {
+      var notices = answers[0];
       PL.show(
         view,
         h("h2", {}, t("notice.heading")),
         notices.items.length
           ? h("ul", { class: "notices" }, notices.items.map(item))
-          : h("p", { class: "empty" }, t("notice.none"))
+          : h("p", { class: "empty" }, t("notice.none")),
+        mailForm(answers[1])
       );
       PL.resize();
       if (notices.unread) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.peerloop.analytics.Persona;
 import org.peerloop.grades.GradeStatus;
 import org.peerloop.lti.launch.Refusal;
+import org.peerloop.notify.Digest;
 import org.peerloop.notify.NotificationKind;
 import org.peerloop.roster.SyncStatus;
 
@@ -130,6 +131,9 @@ class MessagesTest {
     }
     for (GradeStatus status : GradeStatus.values()) {
       fromEnums.add("sync.grade." + status.name());
+    }
+    for (Digest digest : Digest.values()) {
+      fromEnums.add("notice.digest." + digest.name());
     }
     for (NotificationKind kind : NotificationKind.values()) {
       fromEnums.add("mail." + kind.name() + ".subject");
