@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One e-mail to send, for one notification. The sender claims it for a while, sends, and marks it
- * sent; a failure waits longer each time, a refusal ends it.
+ * One e-mail to send: of one notification, or a member's digest of one period. The sender claims it
+ * for a while, sends, and marks it sent; a failure waits longer each time, a refusal ends it.
  */
 @Entity
 @Table(name = "mail_outbox")
@@ -31,9 +31,28 @@ public class MailOutbox {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @OneToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "notification_id", nullable = false, unique = true)
+  @Column(name = "person_id", nullable = false)
+  private long personId;
+
+  @OneToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "notification_id", unique = true)
   private Notification notification;
+
+  /** The period of a digest ({@code 2026-11-22} or {@code 2026-W47}); null for a notification. */
+  @Column(name = "digest_key", length = 16)
+  private String digestKey;
+
+  @Column(length = 16)
+  private String language;
+
+  @Column(length = 300)
+  private String subject;
+
+  @Column(name = "body_text", length = 32000)
+  private String bodyText;
+
+  @Column(name = "body_html", length = 32000)
+  private String bodyHtml;
 
   @Column(name = "to_address", nullable = false, length = 320)
   private String toAddress;
@@ -62,12 +81,32 @@ public class MailOutbox {
 
   protected MailOutbox() {}
 
-  MailOutbox(Notification notification, String toAddress, Instant now) {
+  MailOutbox(long personId, Notification notification, String toAddress, Instant now) {
+    this.personId = personId;
     this.notification = notification;
     this.toAddress = toAddress;
     this.status = MailStatus.PENDING;
     this.nextAttemptAt = now;
     this.createdAt = now;
+  }
+
+  /** A digest, its words written now. */
+  public static MailOutbox digest(
+      long personId,
+      String key,
+      String toAddress,
+      String language,
+      String subject,
+      String text,
+      String html,
+      Instant now) {
+    MailOutbox mail = new MailOutbox(personId, null, toAddress, now);
+    mail.digestKey = key;
+    mail.language = language;
+    mail.subject = subject;
+    mail.bodyText = text;
+    mail.bodyHtml = html;
+    return mail;
   }
 
   /** A sender takes it until {@code until}; after that another may, if it was never marked. */
@@ -114,8 +153,34 @@ public class MailOutbox {
     return id;
   }
 
+  public long personId() {
+    return personId;
+  }
+
+  /** The notification it tells of, or null for a digest. */
   public Notification notification() {
     return notification;
+  }
+
+  public String digestKey() {
+    return digestKey;
+  }
+
+  /** The language a digest was written in. */
+  public String digestLanguage() {
+    return language;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String bodyText() {
+    return bodyText;
+  }
+
+  public String bodyHtml() {
+    return bodyHtml;
   }
 
   public String toAddress() {

@@ -77,7 +77,7 @@ public class Notifications {
     em.persist(notification);
     Person person = em.find(Person.class, whom.id());
     if (kind.emailedAtOnce() && person.email() != null && preference(person).atOnce()) {
-      em.persist(new MailOutbox(notification, person.email(), now));
+      em.persist(new MailOutbox(person.id(), notification, person.email(), now));
     }
   }
 

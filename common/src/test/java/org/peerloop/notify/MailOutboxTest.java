@@ -12,7 +12,7 @@ class MailOutboxTest {
   private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
   private static MailOutbox mail() {
-    return new MailOutbox(null, "ada@example.edu", T0);
+    return new MailOutbox(1, null, "ada@example.edu", T0);
   }
 
   @Test
