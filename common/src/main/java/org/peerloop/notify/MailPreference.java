@@ -44,6 +44,11 @@ public class MailPreference {
     this.updatedAt = now;
   }
 
+  /** A digest covering the time up to {@code until} was made. */
+  public void digested(Instant until) {
+    this.lastDigestAt = until;
+  }
+
   /** The unsubscribe link: no more e-mail of any kind. */
   public void unsubscribe(Instant now) {
     choose(Digest.OFF, false, now);

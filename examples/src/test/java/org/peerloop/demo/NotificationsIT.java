@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -124,7 +123,7 @@ class NotificationsIT {
     assertEquals("Ada Ito te mencionó en Data circle", mail.getSubject());
     assertEquals("es", mail.getHeader("Content-Language", null));
     Multipart parts = (Multipart) mail.getContent();
-    String text = GreenMailUtil.getBody(parts.getBodyPart(0));
+    String text = (String) parts.getBodyPart(0).getContent();
     String html = (String) parts.getBodyPart(1).getContent();
     assertTrue(text.contains("which chart works for you?"), text);
     assertTrue(html.contains("Tips &amp; &lt;tricks&gt;"), html);
@@ -254,5 +253,70 @@ class NotificationsIT {
                 grace,
                 "{\"digest\":\"hourly\",\"atOnce\":true}")
             .statusCode());
+  }
+
+  /** The digest: what a member's cohort wrote, with a link back, made on demand by IT. */
+  @Test
+  void aDigestTellsAMemberWhatTheirCohortWrote() throws Exception {
+    String link = "204&course=105";
+    String dana = token("5", link);
+    long space =
+        id(
+            stack.call(
+                "PUT",
+                "api/v1/space",
+                dana,
+                "{\"title\":\"Digest circle\",\"phase\":\"pre-course\",\"targetSize\":50}"));
+    String farid = token("6", link);
+    String ben = token("3", link);
+    long cohort = 0;
+    for (String learner : List.of(farid, ben)) {
+      cohort =
+          id(
+              stack.call(
+                  "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
+    }
+    id(
+        stack.call(
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            ben,
+            "{\"kind\":\"question\",\"title\":\"Which dashboard <first>?\","
+                + "\"body\":\"<p>Any favourite?</p>\",\"clientKey\":\"digest-question\"}"));
+    Thread.sleep(1100); // the digest covers what was written before it was made
+
+    HttpResponse<String> made =
+        stack.call("POST", "api/admin/mail/digests", DemoStack.ADMIN_TOKEN, null);
+    assertEquals(200, made.statusCode(), made.body());
+    assertTrue(((Number) json(made).get("digests")).intValue() >= 1, made.body());
+    MimeMessage digest =
+        mailsTo("farid.haddad@example.edu", true).stream()
+            .filter(m -> subject(m).equals("New in Digest circle"))
+            .findFirst()
+            .orElseThrow();
+    Multipart parts = (Multipart) digest.getContent();
+    String text = (String) parts.getBodyPart(0).getContent();
+    String html = (String) parts.getBodyPart(1).getContent();
+    assertTrue(text.contains("Which dashboard <first>? — Ben Okafor"), text);
+    assertTrue(html.contains("Which dashboard &lt;first&gt;?"), html);
+    assertTrue(text.contains("Open Digest circle: " + stack.lms.issuer()), text);
+    assertTrue(digest.getHeader("List-Unsubscribe", null).contains("mail/unsubscribe?t="));
+    // Made once: asking again makes none for Farid.
+    stack.call("POST", "api/admin/mail/digests", DemoStack.ADMIN_TOKEN, null);
+    Thread.sleep(200);
+    assertEquals(
+        1,
+        mailsTo("farid.haddad@example.edu", false).stream()
+            .filter(m -> subject(m).equals("New in Digest circle"))
+            .count());
+    assertEquals(401, stack.call("POST", "api/admin/mail/digests", null, null).statusCode());
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      return "";
+    }
   }
 }

@@ -8,6 +8,7 @@ import org.peerloop.grading.GradeSyncJob;
 import org.peerloop.keys.SecretBox;
 import org.peerloop.lti.jwks.ToolKeyService;
 import org.peerloop.lti.session.ToolSecrets;
+import org.peerloop.notifications.DigestJob;
 import org.peerloop.notifications.MailSender;
 import org.peerloop.settings.Settings;
 import org.peerloop.xapi.LrsPush;
@@ -15,8 +16,8 @@ import org.peerloop.xapi.LrsPush;
 /**
  * Does at deployment what would otherwise surprise the first request: reads the settings, migrates
  * the database, makes sure a signing key, the token secrets and the secret key exist, and starts
- * housekeeping, grade synchronisation, the xAPI push and the mail sender. Any failure fails the
- * deployment.
+ * housekeeping, grade synchronisation, the xAPI push, the mail sender and the digests. Any failure
+ * fails the deployment.
  */
 @ApplicationScoped
 public class Startup {
@@ -32,7 +33,8 @@ public class Startup {
       GradeSyncJob grades,
       SecretBox box,
       LrsPush lrs,
-      MailSender mail) {
+      MailSender mail,
+      DigestJob digests) {
     String kid = Transactions.retryOnConflict(keys::currentKeyId);
     Transactions.retryOnConflict(
         () -> {
@@ -43,6 +45,7 @@ public class Startup {
     grades.start();
     lrs.start();
     mail.start();
+    digests.start();
     LOG.info(
         () ->
             "PeerLoop started: base URL "

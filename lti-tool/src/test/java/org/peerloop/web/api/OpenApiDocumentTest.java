@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.peerloop.lti.session.SessionResource;
 import org.peerloop.web.admin.KeysResource;
 import org.peerloop.web.admin.LrsResource;
+import org.peerloop.web.admin.MailResource;
 import org.peerloop.web.admin.PlatformsResource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -37,6 +38,7 @@ class OpenApiDocumentTest {
           NotificationsResource.class,
           PlatformsResource.class,
           LrsResource.class,
+          MailResource.class,
           KeysResource.class);
 
   @SuppressWarnings("unchecked")
