@@ -71,6 +71,23 @@ public class Notification {
     this.createdAt = now;
   }
 
+  /** About the space rather than a post (new prompts). */
+  Notification(
+      Person person,
+      NotificationKind kind,
+      long spaceId,
+      Long cohortId,
+      String detail,
+      Instant now) {
+    this.person = person;
+    this.kind = kind;
+    this.spaceId = spaceId;
+    this.cohortId = cohortId;
+    this.detail =
+        detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
+    this.createdAt = now;
+  }
+
   public Long id() {
     return id;
   }

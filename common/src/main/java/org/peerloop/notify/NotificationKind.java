@@ -11,7 +11,9 @@ public enum NotificationKind {
   /** Their held post was rejected; the reason is the notification's detail. */
   POST_REJECTED(true),
   /** A facilitator endorsed their post. */
-  ENDORSED(false);
+  ENDORSED(false),
+  /** The space's designer added discussion prompts; the detail holds them. */
+  NEW_PROMPT(false);
 
   private final boolean emailedAtOnce;
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.peerloop.people.Person;
 import org.peerloop.post.Post;
 import org.peerloop.post.PostStatus;
+import org.peerloop.space.Space;
 
 /**
  * Tells members what concerns them, in the transaction of the event: a published post tells the
@@ -66,6 +67,30 @@ public class Notifications {
 
   public void endorsed(Post post, Person facilitator) {
     tell(post.author(), NotificationKind.ENDORSED, post, facilitator, null);
+  }
+
+  /**
+   * The designer added prompts to a space: each of its active members is told once, with the new
+   * prompts, in the app (they reach e-mail through the digest).
+   */
+  public void newPrompts(Space space, List<String> prompts) {
+    if (prompts.isEmpty()) {
+      return;
+    }
+    String detail = String.join("\n", prompts);
+    Instant now = clock.instant();
+    List<Object[]> members =
+        em.createQuery(
+                "select m.person, m.cohort.id from CohortMember m"
+                    + " where m.space = :space and m.active = true",
+                Object[].class)
+            .setParameter("space", space)
+            .getResultList();
+    for (Object[] m : members) {
+      em.persist(
+          new Notification(
+              (Person) m[0], NotificationKind.NEW_PROMPT, space.id(), (Long) m[1], detail, now));
+    }
   }
 
   private void tell(Person whom, NotificationKind kind, Post post, Person actor, String detail) {

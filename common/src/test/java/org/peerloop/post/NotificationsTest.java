@@ -171,4 +171,27 @@ class NotificationsTest {
     assertEquals(List.of(NotificationKind.MENTION), kinds(ada));
     assertEquals(List.of(), outbox());
   }
+
+  @Test
+  void newPromptsTellEveryActiveMemberOnceInTheAppOnly() {
+    notify(
+        n ->
+            n.newPrompts(
+                fixture.db.em().find(org.peerloop.space.Space.class, fixture.space.id()),
+                List.of("What did you try this week?", "What surprised you?")));
+
+    for (CohortMember member : List.of(ada, ben, carmen)) {
+      assertEquals(List.of(NotificationKind.NEW_PROMPT), kinds(member));
+    }
+    Notification one =
+        fixture
+            .db
+            .em()
+            .createQuery("select n from Notification n where n.kind = :kind", Notification.class)
+            .setParameter("kind", NotificationKind.NEW_PROMPT)
+            .setMaxResults(1)
+            .getSingleResult();
+    assertEquals("What did you try this week?\nWhat surprised you?", one.detail());
+    assertEquals(List.of(), outbox());
+  }
 }

@@ -310,6 +310,29 @@ class NotificationsIT {
             .filter(m -> subject(m).equals("New in Digest circle"))
             .count());
     assertEquals(401, stack.call("POST", "api/admin/mail/digests", null, null).statusCode());
+
+    // The designer adds a prompt: the members are told in the app, once per new prompt.
+    id(
+        stack.call(
+            "PUT",
+            "api/v1/space",
+            dana,
+            "{\"title\":\"Digest circle\",\"phase\":\"pre-course\",\"targetSize\":50,"
+                + "\"prompts\":[{\"text\":\"Which chart misled you?\"}]}"));
+    id(
+        stack.call(
+            "PUT",
+            "api/v1/space",
+            dana,
+            "{\"title\":\"Digest circle\",\"phase\":\"pre-course\",\"targetSize\":50,"
+                + "\"prompts\":[{\"text\":\"Which chart misled you?\"}]}"));
+    List<Object> notices =
+        JSONObjectUtils.getJSONArray(
+            json(stack.call("GET", "api/v1/notifications", farid, null)), "items");
+    List<Object> prompts =
+        notices.stream().filter(n -> "NEW_PROMPT".equals(((Map<?, ?>) n).get("kind"))).toList();
+    assertEquals(1, prompts.size(), notices.toString());
+    assertEquals("Which chart misled you?", ((Map<?, ?>) prompts.get(0)).get("detail"));
   }
 
   private static String subject(MimeMessage m) {

@@ -14,6 +14,8 @@ import org.peerloop.cohort.Cohorts;
 import org.peerloop.cohort.MemberRole;
 import org.peerloop.course.ResourceLink;
 import org.peerloop.errors.NotFoundException;
+import org.peerloop.notify.Notifications;
+import org.peerloop.space.Prompt;
 import org.peerloop.space.Space;
 import org.peerloop.space.SpaceLink;
 import org.peerloop.space.SpaceSettings;
@@ -26,6 +28,7 @@ public class SpaceService {
   @Inject Scope scope;
   @Inject Cohorts cohorts;
   @Inject Clock clock;
+  @Inject Notifications notifications;
 
   /** The space attached to the module the caller launched from. */
   @Transactional
@@ -40,7 +43,15 @@ public class SpaceService {
     scope.requireFacilitator(caller);
     Optional<Space> existing = attached(caller);
     if (existing.isPresent()) {
-      existing.get().apply(settings, clock.instant());
+      Space space = existing.get();
+      List<String> before = space.prompts().stream().map(Prompt::text).toList();
+      space.apply(settings, clock.instant());
+      notifications.newPrompts(
+          space,
+          settings.prompts().stream()
+              .map(SpaceSettings.PromptText::text)
+              .filter(text -> !before.contains(text))
+              .toList());
       em.flush();
       return Views.SpaceView.of(existing.get(), clock.instant());
     }

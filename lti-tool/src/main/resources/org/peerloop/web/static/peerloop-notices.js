@@ -25,13 +25,19 @@
 
   function item(notice) {
     var words = t("notice." + notice.kind, { actor: notice.actor || "?", title: notice.title || t("notice.untitled") });
+    var prompt = notice.kind === "NEW_PROMPT";
+    var target = notice.threadId ? "#/thread/" + notice.threadId : prompt ? "#/" : null;
     var parts = [
       notice.read ? null : h("strong", { class: "badge" }, t("notice.new")),
-      notice.threadId ? h("a", { href: "#/thread/" + notice.threadId }, words) : h("span", {}, words),
+      target ? h("a", { href: target }, words) : h("span", {}, words),
       " ",
       h("span", { class: "hint" }, PL.dateTime(notice.at))
     ];
-    if (notice.detail) {
+    if (notice.detail && prompt) {
+      parts.push(h("ul", {}, notice.detail.split("\n").map(function (text) {
+        return h("li", {}, text);
+      })));
+    } else if (notice.detail) {
       parts.push(h("p", {}, [h("strong", {}, t("notice.reason")), " " + notice.detail]));
     }
     return h("li", { class: notice.read ? "notice" : "notice unread", "data-kind": notice.kind }, parts);

@@ -136,9 +136,11 @@ class MessagesTest {
       fromEnums.add("notice.digest." + digest.name());
     }
     for (NotificationKind kind : NotificationKind.values()) {
-      fromEnums.add("mail." + kind.name() + ".subject");
-      fromEnums.add("mail." + kind.name() + ".lead");
       fromEnums.add("notice." + kind.name());
+      if (kind.emailedAtOnce()) {
+        fromEnums.add("mail." + kind.name() + ".subject");
+        fromEnums.add("mail." + kind.name() + ".lead");
+      }
     }
     for (Persona persona : Persona.values()) {
       fromEnums.add("persona." + persona.name());
