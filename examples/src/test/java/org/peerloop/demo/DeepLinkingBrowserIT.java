@@ -152,5 +152,25 @@ class DeepLinkingBrowserIT {
     browser.screenshot("insights");
     browser.script("document.getElementById('insights-network').scrollIntoView()");
     browser.screenshot("insights-network");
+
+    // Ada's notifications: the endorsement, marked new once, with the unread count on the tab.
+    WebElement learnerApp =
+        browser.openCoursePage("user=2&course=" + COURSE + "&open=" + placed.id());
+    browser.until(d -> "ready".equals(learnerApp.getAttribute("data-state")) ? learnerApp : null);
+    browser.findWithText("#nav a[data-tab='notifications']", "1 new");
+    browser.script("location.hash = '#/notifications'");
+    browser.view("notifications");
+    WebElement notice = browser.find("li.notice[data-kind='ENDORSED']");
+    assertTrue(notice.getText().contains("Dana Lee endorsed"), notice.getText());
+    assertTrue(notice.getText().contains("New"), "marked new the first time it is shown");
+    browser.until(
+        d ->
+            d.findElement(By.cssSelector("#nav a[data-tab='notifications']"))
+                    .getText()
+                    .equals("Notifications")
+                ? true
+                : null);
+    browser.assertAccessible("notifications");
+    browser.screenshot("notifications");
   }
 }
