@@ -48,6 +48,24 @@ class NotificationsIT {
     return LaunchDriver.sessionToken(driver.launchWith("user=" + user + "&link=" + link).body());
   }
 
+  /** The designer sets up the module's space (one cohort of up to 50); the learners join it. */
+  private static long cohort(String designer, String title, List<String> learners)
+      throws Exception {
+    long space = id(stack.call("PUT", "api/v1/space", designer, spaceJson(title, "")));
+    long cohort = 0;
+    for (String learner : learners) {
+      cohort =
+          id(
+              stack.call(
+                  "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
+    }
+    return cohort;
+  }
+
+  private static String spaceJson(String title, String more) {
+    return "{\"title\":\"" + title + "\",\"phase\":\"pre-course\",\"targetSize\":50" + more + "}";
+  }
+
   private static Map<String, Object> json(HttpResponse<String> response) throws Exception {
     assertTrue(response.statusCode() < 300, response.statusCode() + ": " + response.body());
     return JSONObjectUtils.parse(response.body());
@@ -82,23 +100,9 @@ class NotificationsIT {
 
   @Test
   void aMentionIsMailedInTheMembersLanguageAndListedAReplyIsListed() throws Exception {
-    String dana = token("5");
-    long space =
-        id(
-            stack.call(
-                "PUT",
-                "api/v1/space",
-                dana,
-                "{\"title\":\"Data circle\",\"phase\":\"pre-course\",\"targetSize\":50}"));
     String ada = token("2");
     String carmen = token("4");
-    long cohort = 0;
-    for (String learner : List.of(ada, carmen)) {
-      cohort =
-          id(
-              stack.call(
-                  "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
-    }
+    long cohort = cohort(token("5"), "Data circle", List.of(ada, carmen));
     long thread =
         id(
             stack.call(
@@ -164,24 +168,10 @@ class NotificationsIT {
    */
   @Test
   void theUnsubscribeLinkStopsTheMembersMailsWithoutSigningIn() throws Exception {
-    String dana = token("5", OTHER_LINK);
-    long space =
-        id(
-            stack.call(
-                "PUT",
-                "api/v1/space",
-                dana,
-                "{\"title\":\"Data circle\",\"phase\":\"pre-course\",\"targetSize\":50}"));
     String ben = token("3", OTHER_LINK);
     String grace = token("7", OTHER_LINK);
     String hugo = token("8", OTHER_LINK);
-    long cohort = 0;
-    for (String learner : List.of(ben, grace, hugo)) {
-      cohort =
-          id(
-              stack.call(
-                  "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
-    }
+    long cohort = cohort(token("5", OTHER_LINK), "Data circle", List.of(ben, grace, hugo));
     id(
         stack.call(
             "POST",
@@ -260,22 +250,9 @@ class NotificationsIT {
   void aDigestTellsAMemberWhatTheirCohortWrote() throws Exception {
     String link = "204&course=105";
     String dana = token("5", link);
-    long space =
-        id(
-            stack.call(
-                "PUT",
-                "api/v1/space",
-                dana,
-                "{\"title\":\"Digest circle\",\"phase\":\"pre-course\",\"targetSize\":50}"));
     String farid = token("6", link);
     String ben = token("3", link);
-    long cohort = 0;
-    for (String learner : List.of(farid, ben)) {
-      cohort =
-          id(
-              stack.call(
-                  "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
-    }
+    long cohort = cohort(dana, "Digest circle", List.of(farid, ben));
     id(
         stack.call(
             "POST",
@@ -312,20 +289,10 @@ class NotificationsIT {
     assertEquals(401, stack.call("POST", "api/admin/mail/digests", null, null).statusCode());
 
     // The designer adds a prompt: the members are told in the app, once per new prompt.
-    id(
-        stack.call(
-            "PUT",
-            "api/v1/space",
-            dana,
-            "{\"title\":\"Digest circle\",\"phase\":\"pre-course\",\"targetSize\":50,"
-                + "\"prompts\":[{\"text\":\"Which chart misled you?\"}]}"));
-    id(
-        stack.call(
-            "PUT",
-            "api/v1/space",
-            dana,
-            "{\"title\":\"Digest circle\",\"phase\":\"pre-course\",\"targetSize\":50,"
-                + "\"prompts\":[{\"text\":\"Which chart misled you?\"}]}"));
+    String withPrompt =
+        spaceJson("Digest circle", ",\"prompts\":[{\"text\":\"Which chart misled you?\"}]");
+    id(stack.call("PUT", "api/v1/space", dana, withPrompt));
+    id(stack.call("PUT", "api/v1/space", dana, withPrompt));
     List<Object> notices =
         JSONObjectUtils.getJSONArray(
             json(stack.call("GET", "api/v1/notifications", farid, null)), "items");
