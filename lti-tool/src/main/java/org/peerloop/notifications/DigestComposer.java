@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.peerloop.notify.Digests;
 import org.peerloop.post.Post;
+import org.peerloop.post.PostHtml;
 import org.peerloop.web.i18n.Messages;
 import org.peerloop.web.page.Html;
 
@@ -78,7 +79,7 @@ final class DigestComposer {
     html.append("<h3>").append(Html.escape(title)).append("</h3><ul>");
     for (Post p : posts) {
       String line =
-          (p.title() == null ? MailComposer.excerpt(p.bodyHtml()) : p.title())
+          (p.title() == null ? MailComposer.excerpt(PostHtml.visibleText(p.bodyHtml())) : p.title())
               + " — "
               + p.author().displayName();
       String applied = story && p.appliedWhat() != null ? p.appliedWhat() : null;

@@ -40,7 +40,8 @@ public class DigestJob {
       return;
     }
     schedule =
-        scheduler.scheduleWithFixedDelay(this::runLogged, 5, EVERY.toMinutes(), TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(
+            this::runLogged, EVERY.toMinutes(), EVERY.toMinutes(), TimeUnit.MINUTES);
   }
 
   @PreDestroy

@@ -63,6 +63,13 @@ public class UnsubscribeResource {
         .response(200, settings.baseUrl().toString());
   }
 
+  /** RFC 8058 §3.1: mail clients SHOULD send the one-click POST as multipart/form-data. */
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response unsubscribeOneClick(@QueryParam("t") String linkToken) {
+    return unsubscribe(null, linkToken);
+  }
+
   private Response invalid() {
     Messages words = Messages.forLocale(null);
     return page(words)
