@@ -90,6 +90,17 @@ public class MailQueue {
   }
 
   private void expireStale(Instant now) {
+    // A mail whose sending never finished MAX_ATTEMPTS times (it cannot even be composed, say)
+    // must not be taken again and again.
+    em.createQuery(
+            "update MailOutbox m set m.status = :failed, m.lastError = :why, m.claimedUntil = null"
+                + " where m.status = :sending and m.claimedUntil < :now and m.attempts >= :max")
+        .setParameter("failed", MailStatus.FAILED)
+        .setParameter("why", "gave up: " + MailOutbox.MAX_ATTEMPTS + " sends never finished")
+        .setParameter("sending", MailStatus.SENDING)
+        .setParameter("now", now)
+        .setParameter("max", MailOutbox.MAX_ATTEMPTS)
+        .executeUpdate();
     em.createQuery(
             "update MailOutbox m set m.status = :failed, m.lastError = :why"
                 + " where m.status = :pending and m.createdAt < :before")

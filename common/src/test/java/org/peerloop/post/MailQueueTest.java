@@ -109,4 +109,17 @@ class MailQueueTest {
     assertEquals(List.of(), claim());
     assertEquals(MailStatus.FAILED, mail(id).status());
   }
+
+  @Test
+  void aMailWhoseSendingNeverFinishesIsGivenUp() {
+    mention("queue-post-3");
+    long id = 0;
+    for (int i = 0; i < MailOutbox.MAX_ATTEMPTS; i++) {
+      id = claim().get(0);
+      clock.advance(MailQueue.CLAIM.plusSeconds(1));
+    }
+
+    assertEquals(List.of(), claim());
+    assertEquals(MailStatus.FAILED, mail(id).status());
+  }
 }
