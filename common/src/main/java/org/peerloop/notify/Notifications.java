@@ -126,10 +126,15 @@ public class Notifications {
   /** A member's notifications, newest first. */
   public List<Notification> of(Person person) {
     return em.createQuery(
-            "select n from Notification n left join fetch n.post left join fetch n.actor"
-                + " where n.person = :person order by n.createdAt desc, n.id desc",
+            "select n from Notification n where n.person = :person"
+                + " order by n.createdAt desc, n.id desc",
             Notification.class)
         .setParameter("person", person)
+        // The post, its thread (a reply's notice links to it) and the actor come in the same
+        // query, not one query per notice.
+        .setHint("eclipselink.left-join-fetch", "n.post")
+        .setHint("eclipselink.left-join-fetch", "n.post.thread")
+        .setHint("eclipselink.left-join-fetch", "n.actor")
         .setMaxResults(LIST_MAX)
         .getResultList();
   }
