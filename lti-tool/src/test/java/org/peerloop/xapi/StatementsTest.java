@@ -116,7 +116,9 @@ class StatementsTest {
         JSONObjectUtils.toJSONString(Statements.of(event(15, ActivityType.RATE, 70L, 69L), TOOL));
 
     assertFalse(json.contains("mbox"));
-    assertFalse(json.contains("\"name\":\"") && !json.contains("\"name\":\"user-42\""));
+    // The account's name (the LTI subject) is the statement's only name: no display names.
+    assertEquals(1, json.split("\"name\":", -1).length - 1, json);
+    assertTrue(json.contains("\"name\":\"user-42\""), json);
     assertTrue(json.contains("\"homePage\":\"https://moodle.example.edu\""));
   }
 }
