@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import org.peerloop.errors.Require;
 
 /**
  * Where one platform's activity goes as xAPI statements, and how far it has gone. The push resumes
@@ -111,7 +112,7 @@ public class LrsConnection {
   /** The store did not take a batch: try again later, waiting longer after each failure. */
   public void failed(String error, Instant now) {
     failures++;
-    lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+    lastError = Require.clipped(error, 1000);
     lastErrorAt = now;
     long minutes =
         Math.min(LONGEST_WAIT.toMinutes(), FIRST_WAIT.toMinutes() << Math.min(failures - 1, 10));

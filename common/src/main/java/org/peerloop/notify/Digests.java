@@ -90,12 +90,15 @@ public class Digests {
   public Optional<Due> take(long personId) {
     Instant now = clock.instant();
     Person person = em.find(Person.class, personId);
+    if (person == null || person.email() == null) {
+      return Optional.empty();
+    }
     MailPreference preference = em.find(MailPreference.class, personId);
     if (preference == null) {
       preference = new MailPreference(personId, now);
       em.persist(preference);
     }
-    if (person == null || person.email() == null || !isDue(preference, now)) {
+    if (!isDue(preference, now)) {
       return Optional.empty();
     }
     Instant since =

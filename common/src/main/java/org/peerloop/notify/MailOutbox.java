@@ -13,6 +13,7 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.peerloop.errors.Require;
 
 /**
  * One e-mail to send: of one notification, or a member's digest of one period. The sender claims it
@@ -23,6 +24,8 @@ import java.time.Instant;
 public class MailOutbox {
   /** Tries before a mail that keeps failing is given up. */
   public static final int MAX_ATTEMPTS = 8;
+
+  static final int ERROR_MAX = 1000;
 
   static final Duration FIRST_WAIT = Duration.ofMinutes(1);
   static final Duration LONGEST_WAIT = Duration.ofHours(6);
@@ -126,7 +129,7 @@ public class MailOutbox {
 
   /** The server could not take it now: try again later, waiting longer each time. */
   public void failed(String error, Instant now) {
-    lastError = clip(error);
+    lastError = Require.clipped(error, ERROR_MAX);
     claimedUntil = null;
     if (attempts >= MAX_ATTEMPTS) {
       status = MailStatus.FAILED;
@@ -140,13 +143,9 @@ public class MailOutbox {
 
   /** The server refused it for good: never sent again. */
   public void refused(String error) {
-    lastError = clip(error);
+    lastError = Require.clipped(error, ERROR_MAX);
     claimedUntil = null;
     status = MailStatus.FAILED;
-  }
-
-  private static String clip(String error) {
-    return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
   }
 
   public Long id() {

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.peerloop.errors.Require;
 import org.peerloop.people.Person;
 import org.peerloop.post.Post;
 
@@ -66,8 +67,7 @@ public class Notification {
     this.spaceId = post.space().id();
     this.cohortId = post.cohort().id();
     this.actor = actor;
-    this.detail =
-        detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
+    this.detail = Require.clipped(detail, DETAIL_MAX);
     this.createdAt = now;
   }
 
@@ -83,8 +83,7 @@ public class Notification {
     this.kind = kind;
     this.spaceId = spaceId;
     this.cohortId = cohortId;
-    this.detail =
-        detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
+    this.detail = Require.clipped(detail, DETAIL_MAX);
     this.createdAt = now;
   }
 

@@ -31,6 +31,7 @@ public class Startup {
       ToolSecrets secrets,
       Housekeeping housekeeping,
       GradeSyncJob grades,
+      // Asked for so the secret key (file) is read or made now, not at the first sealed value.
       SecretBox box,
       LrsPush lrs,
       MailSender mail,
