@@ -171,6 +171,12 @@ class NotificationsIT {
         0L, json(stack.call("POST", "api/v1/notifications/read", carmen, "{}")).get("unread"));
     assertEquals(true, about(carmen, thread).get(0).get("read"));
     assertEquals(401, stack.call("GET", "api/v1/notifications", null, null).statusCode());
+    String tooMany =
+        java.util.stream.LongStream.rangeClosed(1, 201)
+            .mapToObj(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(",", "{\"ids\":[", "]}"));
+    assertEquals(
+        400, stack.call("POST", "api/v1/notifications/read", carmen, tooMany).statusCode());
   }
 
   /**

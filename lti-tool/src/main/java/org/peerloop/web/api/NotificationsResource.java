@@ -68,7 +68,7 @@ public class NotificationsResource {
   @POST
   @Path("read")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Inbox.Notices markRead(ReadRequest request) {
+  public Inbox.Notices markRead(@Valid ReadRequest request) {
     List<Long> ids = request == null || request.ids() == null ? List.of() : request.ids();
     return inbox.markRead(Caller.of(session.get()), ids);
   }
