@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +133,53 @@ public class Cohorts {
         }
         if (cohort == null) {
           cohort = newCohort(locked, ++number, now);
+        }
+        CohortMember member = new CohortMember(cohort, person, MemberRole.LEARNER, List.of(), now);
+        em.persist(member);
+        created.add(member);
+      }
+    }
+    em.flush();
+    return created;
+  }
+
+  /**
+   * Places people by their LMS groups, for a space that forms one cohort per group: each group's
+   * cohort is made on first need and found by the group's id afterwards; someone in several groups
+   * goes to the first that names them; people already in the space stay where they are.
+   *
+   * @param groups people by LMS group id, in the LMS's order
+   * @return the new memberships
+   */
+  public List<CohortMember> placeInGroups(Space space, Map<String, List<Person>> groups) {
+    if (groups.isEmpty() || space.isClosedAt(clock.instant())) {
+      return List.of();
+    }
+    Space locked = em.find(Space.class, space.id(), LockModeType.PESSIMISTIC_WRITE);
+    Set<Long> placed =
+        new HashSet<>(
+            em.createQuery(
+                    "select m.person.id from CohortMember m where m.space = :space", Long.class)
+                .setParameter("space", locked)
+                .getResultList());
+    List<Cohort> existing = cohortsOf(locked);
+    Map<String, Cohort> byGroup = new HashMap<>();
+    existing.stream()
+        .filter(c -> c.lmsGroupId() != null)
+        .forEach(c -> byGroup.put(c.lmsGroupId(), c));
+    int number = existing.size();
+    Instant now = clock.instant();
+    List<CohortMember> created = new ArrayList<>();
+    for (Map.Entry<String, List<Person>> group : groups.entrySet()) {
+      for (Person person : group.getValue()) {
+        if (!placed.add(person.id())) {
+          continue;
+        }
+        Cohort cohort = byGroup.get(group.getKey());
+        if (cohort == null) {
+          cohort = new Cohort(locked, ++number, group.getKey(), now);
+          em.persist(cohort);
+          byGroup.put(group.getKey(), cohort);
         }
         CohortMember member = new CohortMember(cohort, person, MemberRole.LEARNER, List.of(), now);
         em.persist(member);

@@ -13,7 +13,12 @@ public enum NotificationKind {
   /** A facilitator endorsed their post. */
   ENDORSED(false),
   /** The space's designer added discussion prompts; the detail holds them. */
-  NEW_PROMPT(false);
+  NEW_PROMPT(false),
+  /**
+   * A post-course space opened for them, on their completion of its module: the one nudge that
+   * brings a learner back after the course, so it is e-mailed at once.
+   */
+  SPACE_OPENED(true);
 
   private final boolean emailedAtOnce;
 
@@ -21,7 +26,10 @@ public enum NotificationKind {
     this.emailedAtOnce = emailedAtOnce;
   }
 
-  /** Mentions and review outcomes are e-mailed at once; the rest wait for the digest. */
+  /**
+   * Mentions, review outcomes and a space opening are e-mailed at once; the rest wait for the
+   * digest.
+   */
   public boolean emailedAtOnce() {
     return emailedAtOnce;
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.peerloop.cohort.CohortMember;
 import org.peerloop.people.Person;
 import org.peerloop.post.Post;
 import org.peerloop.post.PostStatus;
@@ -93,6 +94,24 @@ public class Notifications {
     }
   }
 
+  /**
+   * A post-course space opened for a learner who completed its module: they are told in the app
+   * and, unless they turned e-mails off, by e-mail at once.
+   */
+  public void spaceOpened(Space space, CohortMember member) {
+    Instant now = clock.instant();
+    Notification notification =
+        new Notification(
+            member.person(),
+            NotificationKind.SPACE_OPENED,
+            space.id(),
+            member.cohort().id(),
+            space.lmsModuleName(),
+            now);
+    em.persist(notification);
+    mailAtOnce(member.person(), notification, now);
+  }
+
   private void tell(Person whom, NotificationKind kind, Post post, Person actor, String detail) {
     if (actor != null && whom.id().equals(actor.id())) {
       return;
@@ -100,8 +119,13 @@ public class Notifications {
     Instant now = clock.instant();
     Notification notification = new Notification(whom, kind, post, actor, detail, now);
     em.persist(notification);
-    Person person = em.find(Person.class, whom.id());
-    if (kind.emailedAtOnce() && person.email() != null && preference(person).atOnce()) {
+    mailAtOnce(em.find(Person.class, whom.id()), notification, now);
+  }
+
+  private void mailAtOnce(Person person, Notification notification, Instant now) {
+    if (notification.kind().emailedAtOnce()
+        && person.email() != null
+        && preference(person).atOnce()) {
       em.persist(new MailOutbox(person.id(), notification, person.email(), now));
     }
   }

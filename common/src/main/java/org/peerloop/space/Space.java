@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Objects;
 import org.peerloop.course.Course;
 import org.peerloop.course.ResourceLink;
+import org.peerloop.errors.InvalidValueException;
+import org.peerloop.errors.Require;
 
 /**
  * A cohort space attached to one course module (an LTI resource link). After it closes it is
@@ -33,6 +35,8 @@ import org.peerloop.course.ResourceLink;
 @Entity
 @Table(name = "cohort_space")
 public class Space {
+  public static final int LMS_MODULE_NAME_MAX = 512;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -60,6 +64,13 @@ public class Space {
 
   @Column(name = "opens_on_completion", nullable = false)
   private boolean opensOnCompletion;
+
+  /** The LMS module the space is attached to (a Moodle course-module id), if any. */
+  @Column(name = "lms_module_id")
+  private Long lmsModuleId;
+
+  @Column(name = "lms_module_name", length = LMS_MODULE_NAME_MAX)
+  private String lmsModuleName;
 
   @Column(name = "target_size", nullable = false)
   private int targetSize;
@@ -262,6 +273,35 @@ public class Space {
 
   public boolean opensOnCompletion() {
     return opensOnCompletion;
+  }
+
+  /**
+   * Attaches the space to a module of its LMS course (a pre-course space before it, a post-course
+   * space after it: the module's completion opens it), or to none.
+   */
+  public void attachToModule(Long moduleId, String moduleName, Instant now) {
+    if (moduleId != null && moduleId <= 0) {
+      throw new InvalidValueException("moduleId", "moduleId must be the LMS's course-module id");
+    }
+    this.lmsModuleId = moduleId;
+    this.lmsModuleName = moduleId == null ? null : Require.clipped(moduleName, LMS_MODULE_NAME_MAX);
+    this.updatedAt = now;
+  }
+
+  public Long lmsModuleId() {
+    return lmsModuleId;
+  }
+
+  public String lmsModuleName() {
+    return lmsModuleName;
+  }
+
+  /**
+   * The module whose completion opens the space for a learner: the attached one, else the course
+   * ({@code 0}, {@code LearnerCompletion.COURSE}).
+   */
+  public long completionModuleId() {
+    return lmsModuleId == null ? 0 : lmsModuleId;
   }
 
   public int targetSize() {

@@ -58,6 +58,9 @@ class SchemaMigratorTest {
             "GRADE_SYNC_LOG",
             "LRS_CONNECTION",
             "NOTIFICATION",
+            "MOODLE_BRIDGE",
+            "MOODLE_EVENT",
+            "LEARNER_COMPLETION",
             "MAIL_OUTBOX",
             "MAIL_PREFERENCE"),
         applicationTables(ds));

@@ -12,9 +12,11 @@ import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
 import org.peerloop.cohort.Cohorts;
 import org.peerloop.cohort.MemberRole;
+import org.peerloop.completion.Completions;
 import org.peerloop.course.ResourceLink;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.notify.Notifications;
+import org.peerloop.people.Person;
 import org.peerloop.space.Prompt;
 import org.peerloop.space.Space;
 import org.peerloop.space.SpaceLink;
@@ -29,12 +31,12 @@ public class SpaceService {
   @Inject Cohorts cohorts;
   @Inject Clock clock;
   @Inject Notifications notifications;
+  @Inject Completions completions;
 
   /** The space attached to the module the caller launched from. */
   @Transactional
   public Views.SpaceView current(Caller caller) {
-    return Views.SpaceView.of(
-        attached(caller).orElseThrow(SpaceService::notConfigured), clock.instant());
+    return view(caller, attached(caller).orElseThrow(SpaceService::notConfigured));
   }
 
   /** A facilitator sets up (or changes) the space of the module they launched from. */
@@ -68,13 +70,21 @@ public class SpaceService {
 
   @Transactional
   public Views.SpaceView space(Caller caller, long spaceId) {
-    return Views.SpaceView.of(scope.space(caller, spaceId), clock.instant());
+    return view(caller, scope.space(caller, spaceId));
   }
 
-  /** First visit: the learner chooses topics and is placed in a cohort; later visits find it. */
+  /**
+   * First visit: the learner chooses topics and is placed in a cohort; later visits find it. A
+   * space that opens on completion takes a learner only once they completed its module.
+   */
   @Transactional
   public Views.CohortView join(Caller caller, long spaceId, List<String> topics) {
-    CohortMember member = cohorts.join(scope.space(caller, spaceId), scope.person(caller), topics);
+    Space space = scope.space(caller, spaceId);
+    Person person = scope.person(caller);
+    if (!caller.facilitator() && cohorts.membership(space, person).isEmpty()) {
+      completions.requireOpenFor(space, person);
+    }
+    CohortMember member = cohorts.join(space, person, topics);
     return Views.CohortView.of(member.cohort(), cohorts.membersOf(member.cohort()));
   }
 
@@ -121,6 +131,17 @@ public class SpaceService {
     CohortMember member = memberOfCourse(caller, memberId);
     cohorts.assignRole(member, role, scope.person(caller));
     return Views.CohortView.of(member.cohort(), cohorts.membersOf(member.cohort()));
+  }
+
+  /** The space as the caller sees it: a learner learns whether it waits for their completion. */
+  private Views.SpaceView view(Caller caller, Space space) {
+    boolean waiting = false;
+    if (!caller.facilitator() && space.opensOnCompletion()) {
+      Person person = scope.person(caller);
+      waiting =
+          cohorts.membership(space, person).isEmpty() && !completions.isOpenFor(space, person);
+    }
+    return Views.SpaceView.of(space, clock.instant(), waiting);
   }
 
   private CohortMember memberOfCourse(Caller caller, long memberId) {

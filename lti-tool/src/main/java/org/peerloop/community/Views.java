@@ -34,8 +34,19 @@ public final class Views {
       List<String> topics,
       List<PromptView> prompts,
       Grading grading,
-      boolean open) {
-    static SpaceView of(Space s, Instant now) {
+      boolean open,
+      Long lmsModuleId,
+      String lmsModuleName,
+      boolean waitingForCompletion) {
+    public static SpaceView of(Space s, Instant now) {
+      return of(s, now, false);
+    }
+
+    /**
+     * @param waitingForCompletion for the caller: the space opens for them when they complete its
+     *     module
+     */
+    static SpaceView of(Space s, Instant now, boolean waitingForCompletion) {
       return new SpaceView(
           s.id(),
           s.title(),
@@ -50,7 +61,10 @@ public final class Views {
           s.topics(),
           s.prompts().stream().map(PromptView::of).toList(),
           s.grading(),
-          s.isOpenAt(now));
+          s.isOpenAt(now),
+          s.lmsModuleId(),
+          s.lmsModuleName(),
+          waitingForCompletion);
     }
   }
 

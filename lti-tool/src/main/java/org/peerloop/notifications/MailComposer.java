@@ -5,6 +5,7 @@ import java.util.Map;
 import org.peerloop.notify.Notification;
 import org.peerloop.post.Post;
 import org.peerloop.post.PostHtml;
+import org.peerloop.space.Space;
 import org.peerloop.web.i18n.Messages;
 import org.peerloop.web.page.Html;
 
@@ -17,6 +18,67 @@ final class MailComposer {
   static final int EXCERPT = 400;
 
   private MailComposer() {}
+
+  /**
+   * A notice about a space rather than a post (a post-course space opening for the member): the
+   * lead sentence and the link back to the activity in the LMS.
+   */
+  static Mail composeAboutSpace(
+      Notification n, Space space, URI activity, String toolHost, URI unsubscribe) {
+    Messages words = Messages.forLocale(n.person().locale());
+    String kind = n.kind().name();
+    Map<String, String> values =
+        Map.of(
+            "space",
+            space.title(),
+            "module",
+            n.detail() == null ? words.get("mail.theCourse") : n.detail());
+    String subject = words.get("mail." + kind + ".subject", values);
+    String lead = words.get("mail." + kind + ".lead", values);
+    String open = words.get("mail.openAt", values);
+    String footer = words.get("mail.footer", values);
+    String stop = words.get("mail.unsubscribe");
+    String text =
+        lead
+            + "\n\n"
+            + open
+            + " "
+            + activity
+            + "\n\n-- \n"
+            + footer
+            + "\n"
+            + stop
+            + ": "
+            + unsubscribe
+            + "\n";
+    String html =
+        "<!DOCTYPE html><html lang=\""
+            + words.language()
+            + "\"><head><meta charset=\"utf-8\"><title>"
+            + Html.escape(subject)
+            + "</title></head><body style=\"font-family:sans-serif;line-height:1.5\">"
+            + "<p>"
+            + Html.escape(lead)
+            + "</p><p><a href=\""
+            + Html.escape(activity.toString())
+            + "\">"
+            + Html.escape(open)
+            + "</a></p><hr><p style=\"color:#52606d;font-size:0.9em\">"
+            + Html.escape(footer)
+            + " <a href=\""
+            + Html.escape(unsubscribe.toString())
+            + "\">"
+            + Html.escape(stop)
+            + "</a></p></body></html>";
+    return new Mail(
+        n.person().email(),
+        subject,
+        text,
+        html,
+        words.language(),
+        "<peerloop-notification-" + n.id() + "@" + toolHost + ">",
+        unsubscribe);
+  }
 
   static Mail compose(Notification n, String toolHost, URI unsubscribe) {
     Messages words = Messages.forLocale(n.person().locale());

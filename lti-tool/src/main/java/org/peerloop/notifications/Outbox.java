@@ -2,11 +2,14 @@ package org.peerloop.notifications;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.peerloop.notify.MailOutbox;
 import org.peerloop.notify.MailQueue;
+import org.peerloop.notify.Notification;
 import org.peerloop.settings.Settings;
+import org.peerloop.space.Space;
 
 /** The outbox's steps for the sender, each its own transaction; claims are {@link MailQueue}'s. */
 @ApplicationScoped
@@ -16,6 +19,7 @@ public class Outbox {
   @Inject MailQueue queue;
   @Inject Settings settings;
   @Inject MailChoices choices;
+  @Inject EntityManager em;
 
   /** A claimed mail with its words. */
   public record Claimed(long outboxId, Mail mail) {}
@@ -28,8 +32,14 @@ public class Outbox {
 
   private Mail mail(MailOutbox m) {
     String host = MailComposer.host(settings.baseUrl());
-    if (m.notification() != null) {
-      return MailComposer.compose(m.notification(), host, choices.unsubscribeUrl(m.personId()));
+    Notification n = m.notification();
+    if (n != null && n.post() == null) {
+      Space space = em.find(Space.class, n.spaceId());
+      return MailComposer.composeAboutSpace(
+          n, space, LmsLinks.to(space), host, choices.unsubscribeUrl(m.personId()));
+    }
+    if (n != null) {
+      return MailComposer.compose(n, host, choices.unsubscribeUrl(m.personId()));
     }
     return new Mail(
         m.toAddress(),

@@ -8,6 +8,7 @@ import org.peerloop.grading.GradeSyncJob;
 import org.peerloop.keys.SecretBox;
 import org.peerloop.lti.jwks.ToolKeyService;
 import org.peerloop.lti.session.ToolSecrets;
+import org.peerloop.moodlebridge.CompletionBackstop;
 import org.peerloop.notifications.DigestJob;
 import org.peerloop.notifications.MailSender;
 import org.peerloop.settings.Settings;
@@ -16,8 +17,8 @@ import org.peerloop.xapi.LrsPush;
 /**
  * Does at deployment what would otherwise surprise the first request: reads the settings, migrates
  * the database, makes sure a signing key, the token secrets and the secret key exist, and starts
- * housekeeping, grade synchronisation, the xAPI push, the mail sender and the digests. Any failure
- * fails the deployment.
+ * housekeeping, grade synchronisation, the xAPI push, the mail sender, the digests and the Moodle
+ * completion backstop. Any failure fails the deployment.
  */
 @ApplicationScoped
 public class Startup {
@@ -35,7 +36,8 @@ public class Startup {
       SecretBox box,
       LrsPush lrs,
       MailSender mail,
-      DigestJob digests) {
+      DigestJob digests,
+      CompletionBackstop completions) {
     String kid = Transactions.retryOnConflict(keys::currentKeyId);
     Transactions.retryOnConflict(
         () -> {
@@ -47,6 +49,7 @@ public class Startup {
     lrs.start();
     mail.start();
     digests.start();
+    completions.start();
     LOG.info(
         () ->
             "PeerLoop started: base URL "

@@ -16,7 +16,7 @@
       dates.push(t("space.closes", { date: PL.dateTime(space.closesAt) }));
     }
     if (space.opensOnCompletion) {
-      dates.push(t("space.opensOnCompletion"));
+      dates.push(space.lmsModuleName ? t("space.opensOnCompletionOf", { module: space.lmsModuleName }) : t("space.opensOnCompletion"));
     }
     var members = cohort ? cohort.members : [];
     return h("section", { class: "phase", "aria-labelledby": "space-title" }, [
@@ -388,6 +388,11 @@
       });
       return { input: box, element: h("li", { class: "choice" }, [box, h("label", { for: id }, topic)]) };
     });
+    if (space.waitingForCompletion) {
+      PL.show(view, phaseBanner(space, null), h("p", { class: "note", role: "status" },
+        space.lmsModuleName ? t("space.waitingFor", { module: space.lmsModuleName }) : t("space.waitingForCourse")));
+      return Promise.resolve();
+    }
     function join(topics) {
       return PL.api("v1/spaces/" + space.id + "/membership", { method: "POST", body: { topics: topics } }).then(
         function (cohort) {

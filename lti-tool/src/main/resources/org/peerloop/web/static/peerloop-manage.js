@@ -262,6 +262,80 @@
     };
   };
 
+  /**
+   * The LMS module the space is attached to, chosen from the real course (read live through the
+   * platform's Moodle bridge): a post-course space that opens on completion opens for each
+   * learner when they complete it.
+   */
+  function moduleSection(space) {
+    var status = h("p", { class: "hint", role: "status" });
+    var section = h("section", { class: "lms-module", "aria-labelledby": "lms-module-title" }, [
+      h("h3", { id: "lms-module-title" }, t("module.heading")),
+      h("p", { class: "hint" }, t(space.opensOnCompletion ? "module.hintCompletion" : "module.hint")),
+      status
+    ]);
+    status.textContent = t("module.loading");
+    PL.api("v1/spaces/" + space.id + "/lms-outline").then(
+      function (outline) {
+        status.textContent = "";
+        var id = PL.id("module");
+        var groups = [];
+        var current = null;
+        outline.modules.forEach(function (m) {
+          if (m.modname === "subsection") {
+            return;
+          }
+          if (!current || current.label !== m.section) {
+            current = { label: m.section, options: [] };
+            groups.push(current);
+          }
+          var name = (m.depth ? "\u2014 " : "") + m.name + (m.thisActivity ? " " + t("module.thisActivity") : "");
+          current.options.push(
+            h("option", { value: String(m.id), selected: outline.attachedModuleId === m.id }, m.tracksCompletion ? name : name + " " + t("module.noCompletion"))
+          );
+        });
+        var select = h(
+          "select",
+          { id: id },
+          [h("option", { value: "", selected: outline.attachedModuleId == null }, t("module.none"))].concat(
+            groups.map(function (g) {
+              return h("optgroup", { label: g.label }, g.options);
+            })
+          )
+        );
+        var form = h(
+          "form",
+          {
+            class: "module-form",
+            onsubmit: function (e) {
+              e.preventDefault();
+              PL.api("v1/spaces/" + space.id + "/lms-module", {
+                method: "PUT",
+                body: { moduleId: select.value ? Number(select.value) : null }
+              }).then(function (saved) {
+                PL.state.space = saved;
+                status.textContent = saved.lmsModuleName ? t("module.saved", { module: saved.lmsModuleName }) : t("module.savedNone");
+              }, function (problem) {
+                status.textContent = PL.sentence(problem);
+              });
+            }
+          },
+          [
+            h("div", { class: "field" }, [h("label", { for: id }, t("module.label")), select]),
+            h("div", { class: "actions" }, h("button", { type: "submit", class: "quiet" }, t("module.save")))
+          ]
+        );
+        section.insertBefore(form, status);
+        PL.resize();
+      },
+      function (problem) {
+        status.textContent = problem && problem.reason === "bridge-not-configured" ? t("module.noBridge") : PL.sentence(problem);
+        PL.resize();
+      }
+    );
+    return section;
+  }
+
   /** Everything a designer sets for the module's space. */
   PL.views.settings = function (view) {
     var form = PL.settingsForm(PL.state.space || PL.newSpace(), {
@@ -276,7 +350,7 @@
         });
       }
     });
-    PL.show(view, form);
+    PL.show(view, form, PL.state.space ? moduleSection(PL.state.space) : null);
     return Promise.resolve();
   };
 

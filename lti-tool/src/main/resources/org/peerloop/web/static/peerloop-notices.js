@@ -24,9 +24,12 @@
   };
 
   function item(notice) {
-    var words = t("notice." + notice.kind, { actor: notice.actor || "?", title: notice.title || t("notice.untitled") });
+    var opened = notice.kind === "SPACE_OPENED";
+    var words = opened
+      ? t("notice.SPACE_OPENED", { module: notice.detail || t("notice.theCourse") })
+      : t("notice." + notice.kind, { actor: notice.actor || "?", title: notice.title || t("notice.untitled") });
     var prompt = notice.kind === "NEW_PROMPT";
-    var target = notice.threadId ? "#/thread/" + notice.threadId : prompt ? "#/" : null;
+    var target = notice.threadId ? "#/thread/" + notice.threadId : prompt || opened ? "#/" : null;
     var parts = [
       notice.read ? null : h("strong", { class: "badge" }, t("notice.new")),
       target ? h("a", { href: target }, words) : h("span", {}, words),
@@ -37,7 +40,7 @@
       parts.push(h("ul", {}, notice.detail.split("\n").map(function (text) {
         return h("li", {}, text);
       })));
-    } else if (notice.detail) {
+    } else if (notice.detail && !opened) {
       parts.push(h("p", {}, [h("strong", {}, t("notice.reason")), " " + notice.detail]));
     }
     return h("li", { class: notice.read ? "notice" : "notice unread", "data-kind": notice.kind }, parts);

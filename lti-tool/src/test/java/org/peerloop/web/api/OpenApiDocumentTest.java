@@ -20,7 +20,9 @@ import org.peerloop.lti.session.SessionResource;
 import org.peerloop.web.admin.KeysResource;
 import org.peerloop.web.admin.LrsResource;
 import org.peerloop.web.admin.MailResource;
+import org.peerloop.web.admin.MoodleBridgeResource;
 import org.peerloop.web.admin.PlatformsResource;
+import org.peerloop.web.moodle.MoodleEventsResource;
 import org.yaml.snakeyaml.Yaml;
 
 /** Keeps the hand-written OpenAPI document true: every API resource method is in it. */
@@ -39,7 +41,10 @@ class OpenApiDocumentTest {
           PlatformsResource.class,
           LrsResource.class,
           MailResource.class,
-          KeysResource.class);
+          KeysResource.class,
+          CourseOutlineResource.class,
+          MoodleBridgeResource.class,
+          MoodleEventsResource.class);
 
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> paths() throws Exception {

@@ -1,0 +1,92 @@
+package org.peerloop.moodlebridge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.peerloop.community.Caller;
+import org.peerloop.community.Views;
+import org.peerloop.errors.InvalidValueException;
+import org.peerloop.moodle.ws.CourseModule;
+import org.peerloop.moodle.ws.CourseStructure;
+import org.peerloop.moodle.ws.MoodleException;
+
+/**
+ * The real course, for a facilitator attaching a space to a module: the Moodle course's sections
+ * and modules as its teachers see them (4.5 subsections nested), read live from the site. The
+ * module the space is attached to is checked against the same outline.
+ */
+@ApplicationScoped
+public class CourseOutline {
+  @Inject OutlineSteps steps;
+  @Inject MoodleSites sites;
+
+  /** One module in course order. */
+  public record ModuleView(
+      long id,
+      String name,
+      String modname,
+      String section,
+      int depth,
+      boolean visible,
+      boolean tracksCompletion,
+      boolean thisActivity) {}
+
+  public record OutlineView(
+      Long attachedModuleId, String attachedModuleName, List<ModuleView> modules) {}
+
+  /**
+   * @throws MoodleException when the site does not list the course
+   */
+  public OutlineView outline(Caller caller, long spaceId) {
+    OutlineSteps.Target target = steps.target(caller, spaceId);
+    CourseStructure course = read(target);
+    List<ModuleView> modules =
+        course.outline().stream()
+            .map(
+                e -> {
+                  CourseModule m = e.module();
+                  boolean self =
+                      "lti".equals(m.modname())
+                          && target.launchedFrom() != null
+                          && target.launchedFrom().equals(String.valueOf(m.instance()));
+                  return new ModuleView(
+                      m.id(),
+                      m.name(),
+                      m.modname(),
+                      e.section().name(),
+                      e.depth(),
+                      m.visible(),
+                      m.tracksCompletion(),
+                      self);
+                })
+            .toList();
+    return new OutlineView(target.attachedModuleId(), target.attachedModuleName(), modules);
+  }
+
+  /** Attaches the space to a module of its course, or to none ({@code null}). */
+  public Views.SpaceView attach(Caller caller, long spaceId, Long moduleId) {
+    OutlineSteps.Target target = steps.target(caller, spaceId);
+    if (moduleId == null) {
+      return steps.attach(caller, spaceId, null, null);
+    }
+    CourseModule module =
+        read(target)
+            .module(moduleId)
+            .orElseThrow(
+                () ->
+                    new InvalidValueException(
+                        "moduleId", "The course has no module " + moduleId + " (any more)"));
+    if (module.isSubsection()) {
+      throw new InvalidValueException(
+          "moduleId", "Choose an activity, not a subsection: a subsection has no completion");
+    }
+    return steps.attach(caller, spaceId, module.id(), module.name());
+  }
+
+  private CourseStructure read(OutlineSteps.Target target) {
+    if (!target.contextId().matches("[0-9]{1,18}")) {
+      throw new InvalidValueException("course", "This course is not a Moodle course");
+    }
+    return sites.of(target.platformId()).courseContents(Long.parseLong(target.contextId()));
+  }
+}
