@@ -53,6 +53,7 @@ public final class DemoLauncher {
       server.start();
       lms[0] = DemoPlatformSetup.connect(settings, lmsPort(settings), adminToken);
       DemoPlatformSetup.connectStore(settings, adminToken, lms[0]);
+      DemoPlatformSetup.connectBridge(settings, adminToken, lms[0]);
     } catch (EmbeddedServer.StartFailure
         | DemoPlatformSetup.SetupFailure
         | IOException
@@ -73,6 +74,12 @@ public final class DemoLauncher {
             + ", password "
             + lms[0].lrs().password()
             + "; PeerLoop pushes every minute)");
+    System.out.println(
+        "  Moodle bridge:     "
+            + lms[0].url()
+            + "webservice/rest/server.php  (completions go to "
+            + tool
+            + "moodle/events; a learner's \"Mark complete\" on the course page opens post-course spaces)");
     System.out.println("  health:            " + tool + "health");
     System.out.println("  tool keys (JWKS):  " + tool + "lti/jwks");
     System.out.println("  tool config:       " + tool + "lti/config.json");

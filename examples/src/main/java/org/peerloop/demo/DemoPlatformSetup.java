@@ -1,6 +1,7 @@
 package org.peerloop.demo;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,6 +87,49 @@ final class DemoPlatformSetup {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     if (response.statusCode() != 200) {
       throw new SetupFailure("the demo LRS was refused: " + response.body());
+    }
+  }
+
+  /**
+   * Bridges the demo LMS as IT bridges a Moodle site: its web service token through the admin API,
+   * then a webhook secret for its completion plugin (made anew on each start).
+   */
+  static void connectBridge(Settings settings, String adminToken, DemoLms lms)
+      throws SetupFailure, IOException, InterruptedException {
+    Map<?, ?> platform =
+        platform(settings, adminToken, lms.issuer())
+            .orElseThrow(() -> new SetupFailure("the demo LMS is not registered"));
+    String base = "api/admin/platforms/" + platform.get("id") + "/moodle";
+    HttpResponse<String> configured =
+        admin(
+            settings,
+            adminToken,
+            HttpRequest.newBuilder(settings.url(base))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"siteUrl\":\""
+                            + lms.issuer()
+                            + "\",\"token\":\""
+                            + lms.moodle().token()
+                            + "\"}")));
+    if (configured.statusCode() != 200) {
+      throw new SetupFailure("the demo Moodle bridge was refused: " + configured.body());
+    }
+    HttpResponse<String> secret =
+        admin(
+            settings,
+            adminToken,
+            HttpRequest.newBuilder(settings.url(base + "/webhook-secret"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    try {
+      Object value = JSONObjectUtils.parse(secret.body()).get("webhookSecret");
+      if (secret.statusCode() != 200 || !(value instanceof String text)) {
+        throw new SetupFailure("no webhook secret for the demo Moodle bridge: " + secret.body());
+      }
+      lms.moodle().usePeerLoop(settings.baseUrl(), text);
+    } catch (ParseException e) {
+      throw new SetupFailure("the webhook secret answer is not JSON: " + secret.body());
     }
   }
 

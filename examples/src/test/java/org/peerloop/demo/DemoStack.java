@@ -69,6 +69,7 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       EmbeddedServer server = new EmbeddedServer(settings);
       server.start();
       DemoLms lms = DemoPlatformSetup.connect(settings, freePort(), ADMIN_TOKEN);
+      DemoPlatformSetup.connectBridge(settings, ADMIN_TOKEN, lms);
       // The first course's tests place learners by their own launches; a roster synchronisation
       // running beside them would place everyone at once. The LTI Advantage tests use course 103.
       lms.offerNamesAndRoles(DemoCourse.CONTEXT_ID, false);

@@ -63,7 +63,8 @@ public final class DemoCourse {
           new Context("102", "LEAD-101-2", TITLE + " (next run)", CONTEXT_ID),
           new Context("103", "COACH-201", "Coaching Lab", null),
           new Context("104", "COACH-201-2", "Coaching Lab (next run)", "103"),
-          new Context("105", "DATA-110", "Data Literacy", null));
+          new Context("105", "DATA-110", "Data Literacy", null),
+          new Context("106", "SAFE-120", "Safe Handling", null));
 
   public static Optional<Context> context(String id) {
     return CONTEXTS.stream().filter(c -> c.id().equals(id)).findFirst();
@@ -90,7 +91,8 @@ public final class DemoCourse {
           new Link(
               "204",
               "Reviewed case studies",
-              "Share cases; an expert reviews each before it appears."));
+              "Share cases; an expert reviews each before it appears."),
+          new Link("205", "Shift circles", "One cohort per shift, from the course's groups."));
 
   private DemoCourse() {}
 

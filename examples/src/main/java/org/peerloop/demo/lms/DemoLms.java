@@ -60,6 +60,7 @@ public final class DemoLms {
   private final Set<String> withoutNamesAndRoles = ConcurrentHashMap.newKeySet();
   private volatile JWTClaimsSet lastDeepLinkingResponse;
   private final DemoLrs lrs = new DemoLrs("peerloop", "demo-lrs-" + randomId(16));
+  private final DemoMoodle moodle;
 
   private record PendingLaunch(
       String userId, String linkId, String contextId, boolean deepLinking, Instant expires) {}
@@ -74,6 +75,7 @@ public final class DemoLms {
     this.registrationFile = folder == null ? null : folder.resolve("registration.json");
     this.tool = ToolRegistration.load(registrationFile);
     this.services = new DemoServices(issuer, () -> tool, roster, gradebook, faults);
+    this.moodle = new DemoMoodle(issuer, this::allLinks);
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/", this::route);
   }
@@ -132,6 +134,11 @@ public final class DemoLms {
   }
 
   /** Failures the services answer with next. */
+  /** The LMS as a Moodle site: web services and the completion plugin. */
+  public DemoMoodle moodle() {
+    return moodle;
+  }
+
   public DemoFaults faults() {
     return faults;
   }
@@ -212,7 +219,9 @@ public final class DemoLms {
   private void route(HttpExchange exchange) throws IOException {
     try {
       String path = exchange.getRequestURI().getPath();
-      if (services.route(exchange, path) || lrs.route(exchange, path)) {
+      if (services.route(exchange, path)
+          || lrs.route(exchange, path)
+          || moodle.route(exchange, path)) {
         return;
       }
       switch (path) {
@@ -223,6 +232,7 @@ public final class DemoLms {
         case "/.well-known/openid-configuration" -> Http.json(exchange, 200, openidConfiguration());
         case "/register" -> registerTool(exchange);
         case "/deep-return" -> deepLinkingReturn(exchange);
+        case "/complete" -> completeActivity(exchange);
         case "/lms.js", "/lms.css" -> staticFile(exchange, path.substring(1));
         default -> Http.send(exchange, 404, "text/plain", "Not found");
       }
@@ -231,6 +241,38 @@ public final class DemoLms {
     } finally {
       exchange.close();
     }
+  }
+
+  /** Every PeerLoop link of the site: the demo's own and those placed by deep linking. */
+  private List<DemoCourse.Link> allLinks() {
+    List<DemoCourse.Link> links = new ArrayList<>(DemoCourse.LINKS);
+    placedLinks.values().stream()
+        .sorted(Comparator.comparing(DemoCourse.Link::id))
+        .forEach(links::add);
+    return links;
+  }
+
+  /** A learner marks an activity complete; the plugin tells PeerLoop, as in Moodle. */
+  private void completeActivity(HttpExchange exchange) throws IOException {
+    Map<String, String> params = Http.params(exchange);
+    DemoCourse.User user = DemoCourse.user(params.getOrDefault("user", "")).orElse(null);
+    DemoCourse.Context context = DemoCourse.context(params.getOrDefault("course", "")).orElse(null);
+    if (!"POST".equals(exchange.getRequestMethod()) || user == null || context == null) {
+      Http.send(exchange, 400, "text/plain", "POST user, course and cmid");
+      return;
+    }
+    long cmid;
+    try {
+      cmid = Long.parseLong(params.getOrDefault("cmid", ""));
+    } catch (NumberFormatException e) {
+      Http.send(exchange, 400, "text/plain", "cmid must be a number");
+      return;
+    }
+    moodle.complete(context.id(), user.id(), cmid, true);
+    exchange
+        .getResponseHeaders()
+        .set("Location", "/course?user=" + user.id() + "&course=" + context.id());
+    exchange.sendResponseHeaders(303, -1);
   }
 
   private void coursePage(HttpExchange exchange) throws IOException {

@@ -70,6 +70,30 @@ final class LmsPages {
             .append("&amp;deep\">Add a PeerLoop activity (deep linking)</a></li>");
       }
       html.append("</ul></section>");
+      if ("Learner".equals(user.role())) {
+        // What Moodle's completion would do: the plugin tells PeerLoop, which opens the
+        // post-course spaces attached to the activity.
+        html.append("<section><h2>Your progress</h2><ul class=\"activities\">");
+        for (String[] activity :
+            new String[][] {
+              {String.valueOf(DemoMoodle.quiz(context.id())), "Change model quiz"},
+              {String.valueOf(DemoMoodle.actionPlan(context.id())), "Action plan"}
+            }) {
+          html.append("<li><form method=\"post\" action=\"/complete\">")
+              .append("<input type=\"hidden\" name=\"user\" value=\"")
+              .append(Http.escape(user.id()))
+              .append("\"><input type=\"hidden\" name=\"course\" value=\"")
+              .append(Http.escape(context.id()))
+              .append("\"><input type=\"hidden\" name=\"cmid\" value=\"")
+              .append(activity[0])
+              .append("\">")
+              .append(Http.escape(activity[1]))
+              .append(" <button id=\"complete-")
+              .append(activity[0])
+              .append("\" type=\"submit\">Mark complete</button></form></li>");
+        }
+        html.append("</ul></section>");
+      }
       String frameSource = null;
       if (deep) {
         frameSource = "/launch?user=" + user.id() + "&deep&course=" + context.id();

@@ -21,7 +21,9 @@ import org.peerloop.moodlebridge.CourseOutline;
  * a post-course space that opens on completion, the module whose completion opens it). Needs the
  * platform's Moodle bridge.
  */
-@Path("api/v1/spaces/{spaceId}")
+// At api/v1 like the other session resources: JAX-RS picks one root resource per request, and a
+// root at api/v1/spaces/{spaceId} would hide theirs.
+@Path("api/v1")
 @ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,13 +36,13 @@ public class CourseOutlineResource {
   public record ModuleRequest(Long moduleId) {}
 
   @GET
-  @Path("lms-outline")
+  @Path("spaces/{spaceId}/lms-outline")
   public CourseOutline.OutlineView outline(@PathParam("spaceId") long spaceId) {
     return outline.outline(Caller.of(session.get()), spaceId);
   }
 
   @PUT
-  @Path("lms-module")
+  @Path("spaces/{spaceId}/lms-module")
   @Consumes(MediaType.APPLICATION_JSON)
   public Views.SpaceView attach(
       @PathParam("spaceId") long spaceId, @NotNull ModuleRequest request) {
