@@ -102,12 +102,7 @@ public class Cohorts {
       return List.of();
     }
     Space locked = em.find(Space.class, space.id(), LockModeType.PESSIMISTIC_WRITE);
-    Set<Long> placed =
-        new HashSet<>(
-            em.createQuery(
-                    "select m.person.id from CohortMember m where m.space = :space", Long.class)
-                .setParameter("space", locked)
-                .getResultList());
+    Set<Long> placed = placedPeople(locked);
     // Newcomers are keyed by their negated person id: stored members use positive member ids.
     Map<Long, Person> newcomers = new LinkedHashMap<>();
     people.stream().filter(p -> !placed.contains(p.id())).forEach(p -> newcomers.put(-p.id(), p));
@@ -156,12 +151,7 @@ public class Cohorts {
       return List.of();
     }
     Space locked = em.find(Space.class, space.id(), LockModeType.PESSIMISTIC_WRITE);
-    Set<Long> placed =
-        new HashSet<>(
-            em.createQuery(
-                    "select m.person.id from CohortMember m where m.space = :space", Long.class)
-                .setParameter("space", locked)
-                .getResultList());
+    Set<Long> placed = placedPeople(locked);
     List<Cohort> existing = cohortsOf(locked);
     Map<String, Cohort> byGroup = new HashMap<>();
     existing.stream()
@@ -335,6 +325,14 @@ public class Cohorts {
             CohortMove.class)
         .setParameter("member", member)
         .getResultList();
+  }
+
+  /** The people already in a space, by person id. */
+  private Set<Long> placedPeople(Space space) {
+    return new HashSet<>(
+        em.createQuery("select m.person.id from CohortMember m where m.space = :space", Long.class)
+            .setParameter("space", space)
+            .getResultList());
   }
 
   private Cohort newCohort(Space space, int number, Instant now) {

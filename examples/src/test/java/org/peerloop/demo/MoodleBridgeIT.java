@@ -177,6 +177,33 @@ class MoodleBridgeIT {
   }
 
   @Test
+  void theOutlineMarksTheActivityTheSpaceWasSetUpFrom() throws Exception {
+    // Course 101's links carry Moodle's numeric lti instance ids, which the bridge maps to their
+    // course-module ids (core_course_get_course_module_by_instance).
+    String designer = LaunchDriver.sessionToken(driver.launchWith("user=5&link=205").body());
+    long space =
+        ((Number)
+                json(stack.call(
+                        "PUT",
+                        "api/v1/space",
+                        designer,
+                        "{\"title\":\"After the shifts\",\"phase\":\"post-course\"}"))
+                    .get("id"))
+            .longValue();
+    List<Map<?, ?>> self =
+        JSONObjectUtils.getJSONArray(
+                json(stack.call("GET", "api/v1/spaces/" + space + "/lms-outline", designer, null)),
+                "modules")
+            .stream()
+            .<Map<?, ?>>map(m -> (Map<?, ?>) m)
+            .filter(m -> Boolean.TRUE.equals(m.get("thisActivity")))
+            .toList();
+    assertEquals(1, self.size(), self.toString());
+    assertEquals("Shift circles", self.get(0).get("name"));
+    assertEquals("lti", self.get(0).get("modname"));
+  }
+
+  @Test
   void aCompletionEventOpensThePostCourseSpaceForThatLearnerOnce() throws Exception {
     long space = postCourseSpace("202", "After the quiz");
     json(attach("202", space, DemoMoodle.quiz(COURSE)));
@@ -319,6 +346,33 @@ class MoodleBridgeIT {
     assertEquals(ben, cohortOf(cohorts, "Carmen Ruiz"), "both on the night shift");
     assertEquals(cohortOf(cohorts, "Grace Kim"), cohortOf(cohorts, "Hugo Martin"));
     assertNotEquals(ben, cohortOf(cohorts, "Grace Kim"));
+
+    // Saving such a space in another course forms its group cohorts at once, without the backstop.
+    String evening =
+        LaunchDriver.sessionToken(driver.launchWith("user=5&link=205&course=107").body());
+    long next =
+        ((Number)
+                json(stack.call(
+                        "PUT",
+                        "api/v1/space",
+                        evening,
+                        "{\"title\":\"Evening shift circles\",\"phase\":\"pre-course\","
+                            + "\"grouping\":\"lms-groups\"}"))
+                    .get("id"))
+            .longValue();
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    List<Map<?, ?>> formed = List.of();
+    while (formed.size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      formed =
+          JSONArrayUtils.parse(
+                  stack.call("GET", "api/v1/spaces/" + next + "/cohorts", evening, null).body())
+              .stream()
+              .<Map<?, ?>>map(c -> (Map<?, ?>) c)
+              .toList();
+    }
+    assertEquals(2, formed.size(), formed.toString());
+    assertNotEquals(cohortOf(formed, "Ben Okafor"), cohortOf(formed, "Grace Kim"));
   }
 
   @Test

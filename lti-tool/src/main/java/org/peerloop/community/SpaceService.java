@@ -1,6 +1,7 @@
 package org.peerloop.community;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,7 @@ public class SpaceService {
   @Inject Clock clock;
   @Inject Notifications notifications;
   @Inject Completions completions;
+  @Inject Event<SpaceConfigured> configured;
 
   /** The space attached to the module the caller launched from. */
   @Transactional
@@ -55,6 +57,7 @@ public class SpaceService {
               .filter(text -> !before.contains(text))
               .toList());
       em.flush();
+      configured.fire(new SpaceConfigured(space.id()));
       return Views.SpaceView.of(existing.get(), clock.instant());
     }
     if (caller.resourceLinkId() == null) {
@@ -65,6 +68,7 @@ public class SpaceService {
     em.persist(space);
     em.persist(new SpaceLink(link, space, clock.instant()));
     em.flush();
+    configured.fire(new SpaceConfigured(space.id()));
     return Views.SpaceView.of(space, clock.instant());
   }
 

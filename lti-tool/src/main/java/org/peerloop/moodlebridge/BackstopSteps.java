@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -104,6 +105,29 @@ public class BackstopSteps {
     return work;
   }
 
+  /** Where a space's groups come from: its platform's bridge and the Moodle course id. */
+  record GroupTarget(long platformId, long moodleCourseId) {}
+
+  /**
+   * The space's bridge and course, if the space forms one cohort per LMS group, is open, and its
+   * platform has a Moodle bridge.
+   */
+  @Transactional
+  public Optional<GroupTarget> groupTarget(long spaceId) {
+    Space space = em.find(Space.class, spaceId);
+    if (space == null
+        || space.grouping() != GroupingMode.LMS_GROUPS
+        || space.isClosedAt(clock.instant())
+        || !space.course().contextId().matches("[0-9]{1,18}")) {
+      return Optional.empty();
+    }
+    long platformId = space.course().platform().id();
+    if (em.find(MoodleBridge.class, platformId) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new GroupTarget(platformId, Long.parseLong(space.course().contextId())));
+  }
+
   /** A completion the LMS reported when asked; the spaces it opened. */
   @Transactional
   public List<Long> completed(long courseId, String subject, long moduleId, Instant at) {
@@ -128,7 +152,9 @@ public class BackstopSteps {
                 group,
                 subjects.stream()
                     .map(s -> people.findBySubject(space.course().platform(), s))
-                    .flatMap(java.util.Optional::stream)
+                    .flatMap(Optional::stream)
+                    // A space that opens on completion takes only who completed, groups or not.
+                    .filter(p -> completions.isOpenFor(space, p))
                     .toList()));
     return cohorts.placeInGroups(space, groups).size();
   }

@@ -19,7 +19,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.peerloop.completion.LearnerCompletion;
 import org.peerloop.moodle.ws.ActivityCompletion;
-import org.peerloop.moodle.ws.CourseGroup;
 import org.peerloop.moodle.ws.EnrolledUser;
 import org.peerloop.moodle.ws.MoodleException;
 import org.peerloop.moodle.ws.MoodleSite;
@@ -46,6 +45,7 @@ public class CompletionBackstop {
   @Inject MoodleBridges bridges;
   @Inject MoodleSites sites;
   @Inject BackstopSteps steps;
+  @Inject GroupSeeding groups;
   @Inject Clock clock;
 
   private final ReentrantLock running = new ReentrantLock();
@@ -111,7 +111,7 @@ public class CompletionBackstop {
         Long moodleCourse = moodleCourseId(course.contextId());
         if (moodleCourse != null) {
           reconcile(site, course, moodleCourse, tally);
-          seedGroups(site, course, moodleCourse, tally);
+          tally.placedByGroup += groups.seed(site, moodleCourse, course.groupSpaces());
         }
         tally.courses++;
         steps.progressed(platformId, course.courseId());
@@ -173,25 +173,6 @@ public class CompletionBackstop {
         tally.spacesOpened +=
             steps.completed(course.courseId(), subject, done.getKey(), done.getValue()).size();
       }
-    }
-  }
-
-  private void seedGroups(
-      MoodleSite site, BackstopSteps.CourseWork course, long moodleCourse, Tally tally) {
-    if (course.groupSpaces().isEmpty()) {
-      return;
-    }
-    List<CourseGroup> groups = site.courseGroups(moodleCourse);
-    Map<Long, List<Long>> members =
-        site.groupMembers(groups.stream().map(CourseGroup::id).toList());
-    Map<String, List<String>> byGroup = new LinkedHashMap<>();
-    for (CourseGroup group : groups) {
-      byGroup.put(
-          String.valueOf(group.id()),
-          members.getOrDefault(group.id(), List.of()).stream().map(String::valueOf).toList());
-    }
-    for (long spaceId : course.groupSpaces()) {
-      tally.placedByGroup += steps.seedGroups(spaceId, byGroup);
     }
   }
 

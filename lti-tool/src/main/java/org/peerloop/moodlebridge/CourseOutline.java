@@ -9,6 +9,7 @@ import org.peerloop.errors.InvalidValueException;
 import org.peerloop.moodle.ws.CourseModule;
 import org.peerloop.moodle.ws.CourseStructure;
 import org.peerloop.moodle.ws.MoodleException;
+import org.peerloop.moodle.ws.MoodleSite;
 
 /**
  * The real course, for a facilitator attaching a space to a module: the Moodle course's sections
@@ -39,16 +40,14 @@ public class CourseOutline {
    */
   public OutlineView outline(Caller caller, long spaceId) {
     OutlineSteps.Target target = steps.target(caller, spaceId);
-    CourseStructure course = read(target);
+    MoodleSite site = sites.of(target.platformId());
+    CourseStructure course = read(site, target);
+    Long self = launchedFromModule(site, target);
     List<ModuleView> modules =
         course.outline().stream()
             .map(
                 e -> {
                   CourseModule m = e.module();
-                  boolean self =
-                      "lti".equals(m.modname())
-                          && target.launchedFrom() != null
-                          && target.launchedFrom().equals(String.valueOf(m.instance()));
                   return new ModuleView(
                       m.id(),
                       m.name(),
@@ -57,10 +56,31 @@ public class CourseOutline {
                       e.depth(),
                       m.visible(),
                       m.tracksCompletion(),
-                      self);
+                      self != null && self == m.id());
                 })
             .toList();
     return new OutlineView(target.attachedModuleId(), target.attachedModuleName(), modules);
+  }
+
+  /**
+   * The course module of the LTI activity the space was set up from: in Moodle the launch's {@code
+   * resource_link.id} is the {@code lti} instance id, which {@code
+   * core_course_get_course_module_by_instance} maps to its course-module id. Empty when the link is
+   * not a Moodle activity's.
+   */
+  private static Long launchedFromModule(MoodleSite site, OutlineSteps.Target target) {
+    if (target.launchedFrom() == null || !target.launchedFrom().matches("[0-9]{1,18}")) {
+      return null;
+    }
+    try {
+      return site.moduleByInstance("lti", Long.parseLong(target.launchedFrom())).cmid();
+    } catch (MoodleException e) {
+      if (e.kind() == MoodleException.Kind.INVALID_REQUEST
+          || e.kind() == MoodleException.Kind.ACCESS_DENIED) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   /** Attaches the space to a module of its course, or to none ({@code null}). */
@@ -70,7 +90,7 @@ public class CourseOutline {
       return steps.attach(caller, spaceId, null, null);
     }
     CourseModule module =
-        read(target)
+        read(sites.of(target.platformId()), target)
             .module(moduleId)
             .orElseThrow(
                 () ->
@@ -83,10 +103,10 @@ public class CourseOutline {
     return steps.attach(caller, spaceId, module.id(), module.name());
   }
 
-  private CourseStructure read(OutlineSteps.Target target) {
+  private static CourseStructure read(MoodleSite site, OutlineSteps.Target target) {
     if (!target.contextId().matches("[0-9]{1,18}")) {
       throw new InvalidValueException("course", "This course is not a Moodle course");
     }
-    return sites.of(target.platformId()).courseContents(Long.parseLong(target.contextId()));
+    return site.courseContents(Long.parseLong(target.contextId()));
   }
 }

@@ -29,6 +29,7 @@ import org.peerloop.platform.Platform;
 import org.peerloop.roster.RosterEntry;
 import org.peerloop.roster.RosterSync;
 import org.peerloop.roster.SyncStatus;
+import org.peerloop.space.GroupingMode;
 import org.peerloop.space.Phase;
 import org.peerloop.space.Space;
 
@@ -237,7 +238,9 @@ public class RosterSteps {
         .setParameter("course", course)
         .setParameter("phase", Phase.PRE_COURSE)
         .getResultStream()
-        .filter(s -> !s.isClosedAt(now))
+        // A space of one cohort per LMS group is formed by the groups (the Moodle bridge), not by
+        // the roster's order.
+        .filter(s -> !s.isClosedAt(now) && s.grouping() != GroupingMode.LMS_GROUPS)
         .toList();
   }
 }

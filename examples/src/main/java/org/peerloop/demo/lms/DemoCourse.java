@@ -64,7 +64,8 @@ public final class DemoCourse {
           new Context("103", "COACH-201", "Coaching Lab", null),
           new Context("104", "COACH-201-2", "Coaching Lab (next run)", "103"),
           new Context("105", "DATA-110", "Data Literacy", null),
-          new Context("106", "SAFE-120", "Safe Handling", null));
+          new Context("106", "SAFE-120", "Safe Handling", null),
+          new Context("107", "SAFE-120-B", "Safe Handling (evening run)", null));
 
   public static Optional<Context> context(String id) {
     return CONTEXTS.stream().filter(c -> c.id().equals(id)).findFirst();
@@ -95,6 +96,16 @@ public final class DemoCourse {
           new Link("205", "Shift circles", "One cohort per shift, from the course's groups."));
 
   private DemoCourse() {}
+
+  /**
+   * Whether a course page shows a link: a course shows its own links and, if it is a copy, the
+   * links copied with it; every course that is not a copy has the demo's standard activities.
+   */
+  public static boolean shows(Context context, Link link) {
+    return link.contextId().equals(context.id())
+        || link.contextId().equals(context.copiedFrom())
+        || context.copiedFrom() == null && LINKS.contains(link);
+  }
 
   public static Optional<User> user(String id) {
     return USERS.stream().filter(u -> u.id().equals(id)).findFirst();

@@ -286,9 +286,7 @@ public final class DemoLms {
     placedLinks.values().stream()
         .sorted(Comparator.comparing(DemoCourse.Link::id))
         .forEach(links::add);
-    // A course shows its own links and, if it is a copy, the links copied with it.
-    links.removeIf(
-        l -> !l.contextId().equals(context.id()) && !l.contextId().equals(context.copiedFrom()));
+    links.removeIf(l -> !DemoCourse.shows(context, l));
     Http.html(
         exchange,
         200,

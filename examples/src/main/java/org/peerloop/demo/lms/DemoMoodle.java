@@ -245,11 +245,8 @@ public final class DemoMoodle {
     int i = 0;
     for (DemoCourse.Link link : links.get()) {
       String instance = link.idIn(contextId);
-      if ((link.contextId().equals(contextId)
-              || DemoCourse.context(contextId)
-                  .map(DemoCourse.Context::copiedFrom)
-                  .filter(link.contextId()::equals)
-                  .isPresent())
+      // Moodle's lti instance ids are numbers; the demo's ids of links in other courses are not.
+      if (DemoCourse.shows(DemoCourse.context(contextId).orElseThrow(), link)
           && instance.matches("[0-9]+")) {
         tools.add(module(c * 100 + 10 + i++, link.title(), "lti", Long.parseLong(instance), 0));
       }
