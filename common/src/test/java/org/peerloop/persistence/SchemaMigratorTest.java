@@ -11,14 +11,14 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 class SchemaMigratorTest {
 
   @Test
   void createsEveryTableOnAnEmptyDatabase() throws Exception {
-    EmbeddedDataSource ds = TestDatabase.newDataSource();
+    DataSource ds = TestDatabase.newDataSource();
 
     SchemaMigrator.MigrationOutcome outcome = SchemaMigrator.migrate(ds);
 
@@ -68,7 +68,7 @@ class SchemaMigratorTest {
 
   @Test
   void leavesAnUpToDateDatabaseUntouched() throws Exception {
-    EmbeddedDataSource ds = TestDatabase.newDataSource();
+    DataSource ds = TestDatabase.newDataSource();
     SchemaMigrator.migrate(ds);
 
     SchemaMigrator.MigrationOutcome second = SchemaMigrator.migrate(ds);
@@ -91,15 +91,16 @@ class SchemaMigratorTest {
     }
   }
 
-  private static Set<String> applicationTables(EmbeddedDataSource ds) throws SQLException {
+  private static Set<String> applicationTables(DataSource ds) throws SQLException {
     Set<String> tables = new HashSet<>();
+    String schema = TestDatabase.onPostgres() ? "public" : "APP";
     try (Connection c = ds.getConnection();
-        ResultSet rs = c.getMetaData().getTables(null, "APP", "%", new String[] {"TABLE"})) {
+        ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
-        tables.add(rs.getString("TABLE_NAME"));
+        tables.add(rs.getString("TABLE_NAME").toUpperCase(java.util.Locale.ROOT));
       }
     }
-    tables.remove("flyway_schema_history");
+    tables.remove("FLYWAY_SCHEMA_HISTORY");
     return tables;
   }
 }

@@ -14,15 +14,20 @@ import org.peerloop.platform.PlatformStatus;
 import org.peerloop.platform.ProductFamily;
 
 /**
- * A fresh in-memory Derby database per test, migrated with the real scripts and opened with the
- * real persistence unit (resource-local, since no server is present).
+ * A fresh database per test, migrated with the real scripts and opened with the real persistence
+ * unit (resource-local, since no server is present): an in-memory Derby, or, with {@code
+ * -Dpeerloop.test.database=postgresql}, a database of its own on a real PostgreSQL the tests start
+ * (see {@link TestPostgres}).
  */
 public final class TestDatabase implements AutoCloseable {
-  private final EmbeddedDataSource dataSource;
+  /** The system property that picks the database the tests run on. */
+  public static final String DATABASE = "peerloop.test.database";
+
+  private final DataSource dataSource;
   private final EntityManagerFactory emf;
   private final EntityManager em;
 
-  private TestDatabase(EmbeddedDataSource dataSource) {
+  private TestDatabase(DataSource dataSource) {
     this.dataSource = dataSource;
     SchemaMigrator.migrate(dataSource);
     this.emf =
@@ -38,8 +43,16 @@ public final class TestDatabase implements AutoCloseable {
     return new TestDatabase(newDataSource());
   }
 
-  /** An empty, unmigrated in-memory database. */
-  public static EmbeddedDataSource newDataSource() {
+  /** Whether this run's tests use PostgreSQL rather than Derby. */
+  public static boolean onPostgres() {
+    return "postgresql".equals(System.getProperty(DATABASE, "derby"));
+  }
+
+  /** An empty, unmigrated database of its own. */
+  public static DataSource newDataSource() {
+    if (onPostgres()) {
+      return TestPostgres.newDatabase();
+    }
     EmbeddedDataSource ds = new EmbeddedDataSource();
     ds.setDatabaseName("memory:peerloop-" + UUID.randomUUID());
     ds.setCreateDatabase("create");
@@ -95,8 +108,12 @@ public final class TestDatabase implements AutoCloseable {
   public void close() {
     em.close();
     emf.close();
+    if (!(dataSource instanceof EmbeddedDataSource derby)) {
+      TestPostgres.drop(dataSource);
+      return;
+    }
     EmbeddedDataSource drop = new EmbeddedDataSource();
-    drop.setDatabaseName(dataSource.getDatabaseName());
+    drop.setDatabaseName(derby.getDatabaseName());
     drop.setConnectionAttributes("drop=true");
     try {
       drop.getConnection().close();
