@@ -27,6 +27,8 @@ import java.util.function.UnaryOperator;
  * @param secretKey the 256-bit key that seals credentials kept in the database (an LRS password);
  *     without it a key file in the data folder is made on first use, which suits one node only
  * @param smtp the mail server notifications are sent through; without it nobody is e-mailed
+ * @param jdbc a PostgreSQL database for the embedded server to pool and use instead of the embedded
+ *     Derby (a standalone server is given {@code dataSourceJndiName} instead)
  */
 public record Settings(
     int httpPort,
@@ -36,7 +38,17 @@ public record Settings(
     Optional<String> adminToken,
     boolean dynamicRegistrationAutoActivate,
     Optional<SecretKey> secretKey,
-    Optional<Smtp> smtp) {
+    Optional<Smtp> smtp,
+    Optional<Jdbc> jdbc) {
+
+  /** A PostgreSQL database reached by JDBC, and how many connections the pool may hold. */
+  public record Jdbc(String url, String user, String password, int poolSize) {
+    @Override
+    public String toString() {
+      // The password is a credential: never part of a log line.
+      return "Jdbc[" + url + ", user " + user + ", pool " + poolSize + "]";
+    }
+  }
 
   /** How the connection to the mail server is protected. */
   public enum MailSecurity {
@@ -76,6 +88,18 @@ public record Settings(
   public static final String SMTP_USERNAME = "PEERLOOP_SMTP_USERNAME";
   public static final String SMTP_PASSWORD = "PEERLOOP_SMTP_PASSWORD";
   public static final String MAIL_FROM = "PEERLOOP_MAIL_FROM";
+  public static final String JDBC_URL = "PEERLOOP_JDBC_URL";
+  public static final String JDBC_USER = "PEERLOOP_JDBC_USER";
+  public static final String JDBC_PASSWORD = "PEERLOOP_JDBC_PASSWORD";
+  public static final String JDBC_POOL_SIZE = "PEERLOOP_JDBC_POOL_SIZE";
+
+  static final int DEFAULT_POOL_SIZE = 20;
+
+  /**
+   * Where the embedded server binds the pool it makes for {@link #JDBC_URL}; the application finds
+   * its database there.
+   */
+  public static final String JDBC_POOL_JNDI_NAME = "jdbc/peerloop-postgresql";
 
   /** A guessable admin token would open every registration; ask for real entropy. */
   static final int ADMIN_TOKEN_MIN_LENGTH = 32;
@@ -158,12 +182,53 @@ public record Settings(
     }
 
     Optional<Smtp> smtp = smtp(source, problems);
+    Optional<Jdbc> jdbc = jdbc(source, problems);
+    if (jdbc.isPresent() && dataSource.isPresent()) {
+      problems.add("Set " + JDBC_URL + " or " + DATASOURCE + ", not both");
+    }
 
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
     return new Settings(
-        port, dataDir, baseUrl, dataSource, adminToken, autoActivate, secretKey, smtp);
+        port, dataDir, baseUrl, dataSource, adminToken, autoActivate, secretKey, smtp, jdbc);
+  }
+
+  /** The PostgreSQL database, when its JDBC URL is set. */
+  private static Optional<Jdbc> jdbc(UnaryOperator<String> source, List<String> problems) {
+    String url = blankToNull(source.apply(JDBC_URL));
+    if (url == null) {
+      return Optional.empty();
+    }
+    if (!url.startsWith("jdbc:postgresql://")) {
+      problems.add(
+          JDBC_URL
+              + " must be a PostgreSQL URL (jdbc:postgresql://host:port/database), was '"
+              + url.replaceAll("password=[^&]*", "password=…")
+              + "'");
+    }
+    String user = blankToNull(source.apply(JDBC_USER));
+    if (user == null) {
+      problems.add(JDBC_USER + " must be set with " + JDBC_URL);
+    }
+    int poolSize = DEFAULT_POOL_SIZE;
+    String rawSize = blankToNull(source.apply(JDBC_POOL_SIZE));
+    if (rawSize != null) {
+      try {
+        poolSize = Integer.parseInt(rawSize);
+        if (poolSize < 2 || poolSize > 500) {
+          problems.add(JDBC_POOL_SIZE + " must be between 2 and 500, was " + rawSize);
+        }
+      } catch (NumberFormatException e) {
+        problems.add(JDBC_POOL_SIZE + " must be a number, was '" + rawSize + "'");
+      }
+    }
+    String password = source.apply(JDBC_PASSWORD);
+    if (password == null || password.isEmpty()) {
+      // The server's pool refuses a connection without a password credential.
+      problems.add(JDBC_PASSWORD + " must be set with " + JDBC_URL);
+    }
+    return Optional.of(new Jdbc(url, user, password, poolSize));
   }
 
   /** The mail server, when a host is set; its port follows the security unless given. */
@@ -237,6 +302,8 @@ public record Settings(
         + (secretKey.isPresent() ? "set" : "file")
         + ", smtp="
         + smtp.map(Smtp::toString).orElse("none")
+        + ", jdbc="
+        + jdbc.map(Jdbc::toString).orElse("none")
         + "]";
   }
 

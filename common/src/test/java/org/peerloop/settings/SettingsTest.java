@@ -79,6 +79,37 @@ class SettingsTest {
   }
 
   @Test
+  void readsThePostgresDatabaseAndKeepsItsPasswordOutOfLogs() {
+    Settings s =
+        load(
+            Map.of(
+                "PEERLOOP_JDBC_URL", "jdbc:postgresql://db.internal:5432/peerloop",
+                "PEERLOOP_JDBC_USER", "peerloop",
+                "PEERLOOP_JDBC_PASSWORD", "db-secret-123"));
+    Settings.Jdbc jdbc = s.jdbc().orElseThrow();
+    assertEquals("jdbc:postgresql://db.internal:5432/peerloop", jdbc.url());
+    assertEquals(20, jdbc.poolSize());
+    assertEquals("db-secret-123", jdbc.password());
+    assertFalse(s.toString().contains("db-secret-123"));
+    assertEquals(Optional.empty(), load(Map.of()).jdbc(), "the embedded Derby by default");
+  }
+
+  @Test
+  void namesEveryDatabaseMistake() {
+    InvalidSettingsException e =
+        assertThrows(
+            InvalidSettingsException.class,
+            () ->
+                load(
+                    Map.of(
+                        "PEERLOOP_JDBC_URL", "jdbc:mysql://db/peerloop",
+                        "PEERLOOP_JDBC_POOL_SIZE", "1",
+                        "PEERLOOP_DATASOURCE", "jdbc/peerloop")));
+    // Not PostgreSQL, no user, no password, a pool too small, and two databases at once.
+    assertEquals(5, e.problems().size(), e.problems().toString());
+  }
+
+  @Test
   void namesEveryMailServerMistake() {
     InvalidSettingsException e =
         assertThrows(

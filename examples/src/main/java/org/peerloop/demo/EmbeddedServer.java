@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.glassfish.embeddable.CommandResult;
 import org.glassfish.embeddable.GlassFish;
 import org.glassfish.embeddable.GlassFishException;
 import org.glassfish.embeddable.GlassFishProperties;
@@ -52,6 +53,9 @@ final class EmbeddedServer {
           "false");
       glassFish = runtime.newGlassFish(properties);
       glassFish.start();
+      if (settings.jdbc().isPresent()) {
+        createPostgresPool(settings.jdbc().get());
+      }
       String deployed =
           glassFish.getDeployer().deploy(war.toUri(), "--contextroot=/", "--name=peerloop");
       if (deployed == null) {
@@ -61,6 +65,52 @@ final class EmbeddedServer {
       throw new StartFailure("the embedded server failed: " + e.getMessage());
     }
     awaitHealthy();
+  }
+
+  /**
+   * Pools connections to the PostgreSQL database of {@code PEERLOOP_JDBC_URL} in the server (so
+   * they take part in its transactions) and binds the pool where the application looks for it. A
+   * standalone GlassFish or Payara gets the same with {@code asadmin create-jdbc-connection-pool}
+   * and {@code PEERLOOP_DATASOURCE} (see README, Operations).
+   */
+  private void createPostgresPool(Settings.Jdbc jdbc) throws GlassFishException, StartFailure {
+    String properties =
+        "url="
+            + asadminValue(jdbc.url())
+            + ":user="
+            + asadminValue(jdbc.user())
+            + ":password="
+            + asadminValue(jdbc.password());
+    run(
+        "create-jdbc-connection-pool",
+        "--datasourceclassname=org.postgresql.ds.PGSimpleDataSource",
+        "--restype=javax.sql.DataSource",
+        "--steadypoolsize=2",
+        "--maxpoolsize=" + jdbc.poolSize(),
+        // A connection the database dropped (a restart) is found and replaced, not handed out.
+        "--isconnectvalidatereq=true",
+        "--validationmethod=meta-data",
+        "--failconnection=true",
+        "--property",
+        properties,
+        "peerloop-postgresql");
+    run(
+        "create-jdbc-resource",
+        "--connectionpoolid=peerloop-postgresql",
+        Settings.JDBC_POOL_JNDI_NAME);
+  }
+
+  private void run(String command, String... args) throws GlassFishException, StartFailure {
+    CommandResult result = glassFish.getCommandRunner().run(command, args);
+    if (result.getExitStatus() == CommandResult.ExitStatus.FAILURE) {
+      // The output names the pool's settings, never the password (it is not echoed).
+      throw new StartFailure(command + " failed: " + result.getOutput());
+    }
+  }
+
+  /** asadmin's property syntax separates with ':' and '=', which a value escapes with '\'. */
+  static String asadminValue(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
   }
 
   /** Stops the server; the application shuts its embedded database down as it undeploys. */

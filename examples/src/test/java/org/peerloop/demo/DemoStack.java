@@ -14,7 +14,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.peerloop.demo.lms.DemoCourse;
 import org.peerloop.demo.lms.DemoLms;
+import org.peerloop.persistence.TestDatabase;
+import org.peerloop.persistence.TestPostgres;
 import org.peerloop.settings.Settings;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The demo as the in-container tests use it: PeerLoop on GlassFish Embedded in this JVM, and the
@@ -58,6 +61,14 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       System.setProperty(Settings.BASE_URL, "http://127.0.0.1:" + port + "/");
       System.setProperty(Settings.ADMIN_TOKEN, ADMIN_TOKEN);
       System.setProperty(Settings.DYNREG_AUTO_ACTIVATE, "true");
+      if (TestDatabase.onPostgres()) {
+        // The tool's database is a PostgreSQL database of its own, pooled by the server.
+        PGSimpleDataSource database = (PGSimpleDataSource) TestPostgres.newDatabase();
+        System.setProperty(Settings.JDBC_URL, database.getUrl());
+        System.setProperty(Settings.JDBC_USER, database.getUser());
+        // The test server trusts loopback; a real one checks it.
+        System.setProperty(Settings.JDBC_PASSWORD, "test-only-password");
+      }
       int smtpPort = freePort();
       GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
       mail.start();

@@ -19,8 +19,9 @@ import org.peerloop.settings.Settings;
 
 /**
  * Finds the data source: the server's own when {@code PEERLOOP_DATASOURCE} names one (IT's
- * PostgreSQL pool on a standalone server), otherwise the embedded Derby declared in {@code
- * web.xml}, whose files live in {@code PEERLOOP_DATA_DIR}.
+ * PostgreSQL pool on a standalone server), the pool the embedded server made for {@code
+ * PEERLOOP_JDBC_URL}, otherwise the embedded Derby declared in {@code web.xml}, whose files live in
+ * {@code PEERLOOP_DATA_DIR}.
  */
 @ApplicationScoped
 public class Database {
@@ -42,8 +43,12 @@ public class Database {
 
   @PostConstruct
   void locate() {
-    embedded = settings.dataSourceJndiName().isEmpty();
-    String name = settings.dataSourceJndiName().orElse(EMBEDDED_DATA_SOURCE);
+    embedded = settings.dataSourceJndiName().isEmpty() && settings.jdbc().isEmpty();
+    String name =
+        settings
+            .dataSourceJndiName()
+            .orElse(
+                settings.jdbc().isPresent() ? Settings.JDBC_POOL_JNDI_NAME : EMBEDDED_DATA_SOURCE);
     if (embedded) {
       pointDerbyAtDataDir();
       preallocateIdentities();
@@ -55,7 +60,11 @@ public class Database {
       throw new IllegalStateException(
           Settings.DATASOURCE + " names '" + name + "' but the server has no such data source", e);
     }
-    LOG.info(() -> "Database: " + (embedded ? "embedded Derby" : name));
+    LOG.info(
+        () ->
+            "Database: "
+                + (embedded ? "embedded Derby" : name)
+                + settings.jdbc().map(j -> " (" + j + ")").orElse(""));
   }
 
   /**
