@@ -38,17 +38,22 @@ final class LaunchDriver {
           .connectTimeout(Duration.ofSeconds(5))
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
-  private final DemoLms lms;
+  private final URI lms;
 
   /** A browser of the demo LMS's users, launching from that LMS. */
   LaunchDriver(DemoLms lms) {
-    this.lms = lms;
+    this(lms.url());
+  }
+
+  /** The same, for a demo LMS running in another process. */
+  LaunchDriver(URI lmsUrl) {
+    this.lms = lmsUrl;
   }
 
   /** The LMS page that starts a launch: its form posts the login initiation to PeerLoop. */
   Form loginForm(String userId, String linkId, boolean platformStorage) throws Exception {
     String query = "user=" + userId + "&link=" + linkId + (platformStorage ? "" : "&storage=off");
-    HttpResponse<String> page = get(lms.url().resolve("/launch?" + query));
+    HttpResponse<String> page = get(lms.resolve("/launch?" + query));
     return form(page.body());
   }
 
@@ -93,7 +98,7 @@ final class LaunchDriver {
    * linking, or {@code course=102} for the course's copy), without platform storage.
    */
   HttpResponse<String> launchWith(String query) throws Exception {
-    HttpResponse<String> page = get(lms.url().resolve("/launch?" + query + "&storage=off"));
+    HttpResponse<String> page = get(lms.resolve("/launch?" + query + "&storage=off"));
     return submit(authenticate(submit(form(page.body()))));
   }
 

@@ -1,0 +1,272 @@
+package org.peerloop.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peerloop.persistence.TestPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Two PeerLoop nodes (two demo jars, two processes) on one real PostgreSQL behind a round-robin
+ * proxy with no stickiness: a login on one node and its launch on the other succeed, the launch
+ * replayed on the other node is refused, a key rotated on one node is published by both, and what
+ * one node writes the other reads at once.
+ */
+class ClusterIT {
+  private static final Duration START_LIMIT = Duration.ofSeconds(180);
+  private static final Pattern KID = Pattern.compile("\"kid\":\"([^\"]+)\"");
+  private static final String ADMIN = "cluster-test-admin-token-0123456789abcdef";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @TempDir static Path folder;
+  private static final List<Process> nodes = new ArrayList<>();
+  private static final List<URI> nodeUrls = new ArrayList<>();
+  private static RoundRobinProxy proxy;
+  private static URI lms;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    PGSimpleDataSource database = (PGSimpleDataSource) TestPostgres.newDatabase();
+    int[] ports = {freePort(), freePort()};
+    for (int port : ports) {
+      nodeUrls.add(URI.create("http://127.0.0.1:" + port + "/"));
+    }
+    proxy = new RoundRobinProxy(nodeUrls);
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    String secretKey = Base64.getEncoder().encodeToString(key);
+    for (int i = 0; i < ports.length; i++) {
+      int lmsPort = freePort();
+      ProcessBuilder builder = builder(ports[i], lmsPort, database, secretKey, i);
+      start(builder, i);
+      if (i == 0) {
+        lms = URI.create("http://localhost:" + lmsPort + "/");
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    nodes.forEach(Process::destroyForcibly);
+    if (proxy != null) {
+      proxy.close();
+    }
+  }
+
+  private static ProcessBuilder builder(
+      int port, int lmsPort, PGSimpleDataSource database, String secretKey, int index) {
+    String jar = System.getProperty("peerloop.demo.jar", "target/peerloop-demo.jar");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar);
+    Map<String, String> env = builder.environment();
+    env.put("PEERLOOP_HTTP_PORT", String.valueOf(port));
+    env.put("PEERLOOP_DEMO_LMS_PORT", String.valueOf(lmsPort));
+    env.put("PEERLOOP_DATA_DIR", folder.resolve("node-" + index).toString());
+    // Every node advertises the balancer's address and shares the database and the secrets.
+    env.put("PEERLOOP_BASE_URL", proxy.url().toString());
+    env.put("PEERLOOP_JDBC_URL", database.getUrl());
+    env.put("PEERLOOP_JDBC_USER", database.getUser());
+    env.put("PEERLOOP_JDBC_PASSWORD", "test-only-password");
+    env.put("PEERLOOP_SECRET_KEY", secretKey);
+    env.put("PEERLOOP_ADMIN_TOKEN", ADMIN);
+    builder.redirectErrorStream(true);
+    return builder;
+  }
+
+  private static void start(ProcessBuilder builder, int index) throws Exception {
+    Process process = builder.start();
+    nodes.add(process);
+    Path log = folder.resolve("node-" + index + ".log");
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  Files.writeString(
+                      log,
+                      line + System.lineSeparator(),
+                      StandardOpenOption.CREATE,
+                      StandardOpenOption.APPEND);
+                  if (line.startsWith("PeerLoop ready at")) {
+                    ready.complete(null);
+                  }
+                }
+              } catch (IOException e) {
+                ready.completeExceptionally(e);
+              }
+              ready.completeExceptionally(new IllegalStateException("exited before ready"));
+            });
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      ready.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(
+          "node " + index + " did not start:\n" + (Files.exists(log) ? Files.readString(log) : ""),
+          e);
+    }
+  }
+
+  private static HttpResponse<String> call(
+      URI base, String method, String path, String bearer, String json) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> kids(URI node) throws Exception {
+    List<String> kids = new ArrayList<>();
+    Matcher m = KID.matcher(call(node, "GET", "lti/jwks", null, null).body());
+    while (m.find()) {
+      kids.add(m.group(1));
+    }
+    return kids;
+  }
+
+  @Test
+  void aLoginOnOneNodeLaunchesOnTheOtherAndItsReplayIsRefusedThere() throws Exception {
+    LaunchDriver driver = new LaunchDriver(lms);
+    LaunchDriver.Form login = driver.loginForm("2", "201", false);
+    assertEquals(proxy.url().resolve("lti/login"), login.action(), "the LMS knows the balancer");
+    int before = proxy.served.size();
+    LaunchDriver.Form idToken = driver.authenticate(driver.submit(login));
+    HttpResponse<String> page = driver.submit(idToken);
+    assertEquals(200, page.statusCode(), page.body());
+    String token = LaunchDriver.sessionToken(page.body());
+    List<String> flow = List.copyOf(proxy.served.subList(before, proxy.served.size()));
+    assertEquals(2, flow.size(), flow.toString());
+    assertNotEquals(
+        flow.get(0).charAt(0), flow.get(1).charAt(0), "login and launch on two nodes: " + flow);
+
+    // The same id_token and state again, now on the node that served the login: refused.
+    int replayAt = proxy.served.size();
+    HttpResponse<String> replay = driver.submit(idToken);
+    assertEquals(401, replay.statusCode(), replay.body());
+    assertTrue(replay.body().contains("state-unknown"), replay.body());
+    assertTrue(!replay.body().contains("\"token\""), "no session for a replay");
+    assertNotEquals(
+        flow.get(1).charAt(0),
+        proxy.served.get(replayAt).charAt(0),
+        "replayed on the node that did not take the launch");
+    for (URI node : nodeUrls) {
+      assertEquals(
+          200, call(node, "GET", "api/session", token, null).statusCode(), "valid on " + node);
+    }
+  }
+
+  @Test
+  void aKeyRotatedOnOneNodeIsPublishedByBoth() throws Exception {
+    List<String> before = kids(nodeUrls.get(0));
+    assertEquals(before, kids(nodeUrls.get(1)), "one key set for the cluster");
+    HttpResponse<String> rotated =
+        call(nodeUrls.get(0), "POST", "api/admin/keys/rotate", ADMIN, null);
+    assertEquals(200, rotated.statusCode(), rotated.body());
+    String kid = (String) JSONObjectUtils.parse(rotated.body()).get("kid");
+    assertTrue(kids(nodeUrls.get(0)).contains(kid));
+    assertTrue(kids(nodeUrls.get(1)).contains(kid), "the other node publishes it at once");
+  }
+
+  @Test
+  void whatOneNodeWritesTheOtherReadsAtOnce() throws Exception {
+    LaunchDriver driver = new LaunchDriver(lms);
+    String designer = LaunchDriver.sessionToken(driver.launch("5", "202").body());
+    URI a = nodeUrls.get(0);
+    URI b = nodeUrls.get(1);
+    HttpResponse<String> space =
+        call(
+            a,
+            "PUT",
+            "api/v1/space",
+            designer,
+            "{\"title\":\"Cluster circle\",\"phase\":\"pre-course\",\"targetSize\":50}");
+    assertEquals(200, space.statusCode(), space.body());
+    long spaceId = ((Number) JSONObjectUtils.parse(space.body()).get("id")).longValue();
+    assertEquals(
+        "Cluster circle",
+        JSONObjectUtils.parse(call(b, "GET", "api/v1/spaces/" + spaceId, designer, null).body())
+            .get("title"));
+
+    String learner = LaunchDriver.sessionToken(driver.launch("3", "202").body());
+    HttpResponse<String> joined =
+        call(b, "POST", "api/v1/spaces/" + spaceId + "/membership", learner, "{\"topics\":[]}");
+    assertEquals(200, joined.statusCode(), joined.body());
+    long cohort = ((Number) JSONObjectUtils.parse(joined.body()).get("id")).longValue();
+    HttpResponse<String> posted =
+        call(
+            a,
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            learner,
+            "{\"title\":\"Written on A\",\"body\":\"<p>Read on B.</p>\",\"clientKey\":\"cluster-post-1\"}");
+    assertEquals(201, posted.statusCode(), posted.body());
+    HttpResponse<String> threads =
+        call(b, "GET", "api/v1/cohorts/" + cohort + "/threads", learner, null);
+    assertEquals(200, threads.statusCode(), threads.body());
+    assertTrue(threads.body().contains("Written on A"), threads.body());
+
+    // A retry of the same post on the other node finds the first one.
+    HttpResponse<String> retried =
+        call(
+            b,
+            "POST",
+            "api/v1/cohorts/" + cohort + "/posts",
+            learner,
+            "{\"title\":\"Written on A\",\"body\":\"<p>Read on B.</p>\",\"clientKey\":\"cluster-post-1\"}");
+    assertEquals(
+        JSONObjectUtils.parse(posted.body()).get("id"),
+        JSONObjectUtils.parse(retried.body()).get("id"));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
