@@ -33,14 +33,19 @@ public final class Transactions {
   }
 
   /**
-   * SQLState class 23 (integrity constraint), 40001 (serialization failure or deadlock) or 40XL1
-   * (Derby lock timeout), anywhere in the chain.
+   * SQLState class 23 (integrity constraint), 40001 (serialization failure or deadlock), 40P01
+   * (PostgreSQL's deadlock), 55P03 (PostgreSQL's lock timeout) or 40XL1 (Derby's lock timeout),
+   * anywhere in the chain.
    */
   static boolean isConflict(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("23") || state.equals("40001") || state.equals("40XL1")) {
+        if (state.startsWith("23")
+            || state.equals("40001")
+            || state.equals("40P01")
+            || state.equals("55P03")
+            || state.equals("40XL1")) {
           return true;
         }
       }
