@@ -29,7 +29,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerloop.persistence.TestPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -38,8 +41,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Two PeerLoop nodes (two demo jars, two processes) on one real PostgreSQL behind a round-robin
  * proxy with no stickiness: a login on one node and its launch on the other succeed, the launch
  * replayed on the other node is refused, a key rotated on one node is published by both, and what
- * one node writes the other reads at once.
+ * one node writes the other reads at once; a node killed under load loses no acknowledged write,
+ * and clients retrying with their idempotency key make no duplicate (this one runs last).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final Duration START_LIMIT = Duration.ofSeconds(180);
   private static final Pattern KID = Pattern.compile("\"kid\":\"([^\"]+)\"");
@@ -55,10 +60,11 @@ class ClusterIT {
   private static final List<URI> nodeUrls = new ArrayList<>();
   private static RoundRobinProxy proxy;
   private static URI lms;
+  private static PGSimpleDataSource database;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    PGSimpleDataSource database = (PGSimpleDataSource) TestPostgres.newDatabase();
+    database = (PGSimpleDataSource) TestPostgres.newDatabase();
     int[] ports = {freePort(), freePort()};
     for (int port : ports) {
       nodeUrls.add(URI.create("http://127.0.0.1:" + port + "/"));
@@ -262,6 +268,105 @@ class ClusterIT {
     assertEquals(
         JSONObjectUtils.parse(posted.body()).get("id"),
         JSONObjectUtils.parse(retried.body()).get("id"));
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aNodeKilledUnderLoadLosesNoAcknowledgedWriteAndRetriesMakeNoDuplicate() throws Exception {
+    LaunchDriver driver = new LaunchDriver(lms);
+    String designer = LaunchDriver.sessionToken(driver.launch("5", "203").body());
+    URI balancer = proxy.url();
+    HttpResponse<String> space =
+        call(
+            balancer,
+            "PUT",
+            "api/v1/space",
+            designer,
+            "{\"title\":\"Kill circle\",\"phase\":\"pre-course\",\"targetSize\":50}");
+    long spaceId = ((Number) JSONObjectUtils.parse(space.body()).get("id")).longValue();
+    String learner = LaunchDriver.sessionToken(driver.launch("4", "203").body());
+    HttpResponse<String> joined =
+        call(
+            balancer,
+            "POST",
+            "api/v1/spaces/" + spaceId + "/membership",
+            learner,
+            "{\"topics\":[]}");
+    long cohort = ((Number) JSONObjectUtils.parse(joined.body()).get("id")).longValue();
+
+    java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.Map<String, Object> idsByKey = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicBoolean writing =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Thread> writers = new ArrayList<>();
+    for (int w = 0; w < 3; w++) {
+      int writer = w;
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int n = 0; writing.get(); n++) {
+                  String key = "kill-" + writer + "-" + n;
+                  long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                  while (System.nanoTime() < deadline) {
+                    try {
+                      HttpResponse<String> answer =
+                          call(
+                              balancer,
+                              "POST",
+                              "api/v1/cohorts/" + cohort + "/posts",
+                              learner,
+                              "{\"body\":\"<p>Under load.</p>\",\"clientKey\":\"" + key + "\"}");
+                      if (answer.statusCode() / 100 == 2) {
+                        acknowledged.add(key);
+                        idsByKey.merge(
+                            key,
+                            JSONObjectUtils.parse(answer.body()).get("id"),
+                            (a, b) -> {
+                              assertEquals(a, b, "a retry finds the first post of " + key);
+                              return a;
+                            });
+                        break;
+                      }
+                    } catch (Exception e) {
+                      // The node died with the request: the client tries again, same key.
+                    }
+                    try {
+                      Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                }
+              });
+      thread.start();
+      writers.add(thread);
+    }
+    Thread.sleep(2000);
+    nodes.get(1).destroyForcibly(); // SIGKILL: no shutdown, requests in flight cut off
+    Thread.sleep(4000);
+    writing.set(false);
+    for (Thread thread : writers) {
+      thread.join(TimeUnit.SECONDS.toMillis(90));
+    }
+
+    assertTrue(acknowledged.size() > 10, "a steady load: " + acknowledged.size());
+    java.util.Map<String, Integer> stored = new java.util.HashMap<>();
+    try (java.sql.Connection c = database.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rows =
+            st.executeQuery(
+                "SELECT client_key, COUNT(*) FROM post WHERE client_key LIKE 'kill-%'"
+                    + " GROUP BY client_key")) {
+      while (rows.next()) {
+        stored.put(rows.getString(1), rows.getInt(2));
+      }
+    }
+    for (String key : acknowledged) {
+      assertEquals(1, stored.getOrDefault(key, 0), key + " is stored exactly once");
+    }
+    assertTrue(stored.values().stream().allMatch(n -> n == 1), "no duplicates: " + stored);
+    // The surviving node still answers through the balancer.
+    assertEquals(200, call(balancer, "GET", "health", null, null).statusCode());
   }
 
   private static int freePort() throws IOException {
