@@ -5,25 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,17 +37,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
-  private static final Duration START_LIMIT = Duration.ofSeconds(180);
   private static final Pattern KID = Pattern.compile("\"kid\":\"([^\"]+)\"");
   private static final String ADMIN = "cluster-test-admin-token-0123456789abcdef";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
 
   @TempDir static Path folder;
-  private static final List<Process> nodes = new ArrayList<>();
+  private static final List<DemoNode> nodes = new ArrayList<>();
   private static final List<URI> nodeUrls = new ArrayList<>();
   private static RoundRobinProxy proxy;
   private static URI lms;
@@ -75,8 +60,9 @@ class ClusterIT {
     String secretKey = Base64.getEncoder().encodeToString(key);
     for (int i = 0; i < ports.length; i++) {
       int lmsPort = freePort();
-      ProcessBuilder builder = builder(ports[i], lmsPort, database, secretKey, i);
-      start(builder, i);
+      nodes.add(
+          DemoNode.start(
+              settings(ports[i], lmsPort, secretKey, i), folder.resolve("node-" + i + ".log")));
       if (i == 0) {
         lms = URI.create("http://localhost:" + lmsPort + "/");
       }
@@ -85,18 +71,14 @@ class ClusterIT {
 
   @AfterAll
   static void stopCluster() {
-    nodes.forEach(Process::destroyForcibly);
+    nodes.forEach(DemoNode::kill);
     if (proxy != null) {
       proxy.close();
     }
   }
 
-  private static ProcessBuilder builder(
-      int port, int lmsPort, PGSimpleDataSource database, String secretKey, int index) {
-    String jar = System.getProperty("peerloop.demo.jar", "target/peerloop-demo.jar");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar);
-    Map<String, String> env = builder.environment();
+  private static Map<String, String> settings(int port, int lmsPort, String secretKey, int index) {
+    Map<String, String> env = new java.util.HashMap<>();
     env.put("PEERLOOP_HTTP_PORT", String.valueOf(port));
     env.put("PEERLOOP_DEMO_LMS_PORT", String.valueOf(lmsPort));
     env.put("PEERLOOP_DATA_DIR", folder.resolve("node-" + index).toString());
@@ -107,64 +89,12 @@ class ClusterIT {
     env.put("PEERLOOP_JDBC_PASSWORD", "test-only-password");
     env.put("PEERLOOP_SECRET_KEY", secretKey);
     env.put("PEERLOOP_ADMIN_TOKEN", ADMIN);
-    builder.redirectErrorStream(true);
-    return builder;
-  }
-
-  private static void start(ProcessBuilder builder, int index) throws Exception {
-    Process process = builder.start();
-    nodes.add(process);
-    Path log = folder.resolve("node-" + index + ".log");
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  Files.writeString(
-                      log,
-                      line + System.lineSeparator(),
-                      StandardOpenOption.CREATE,
-                      StandardOpenOption.APPEND);
-                  if (line.startsWith("PeerLoop ready at")) {
-                    ready.complete(null);
-                  }
-                }
-              } catch (IOException e) {
-                ready.completeExceptionally(e);
-              }
-              ready.completeExceptionally(new IllegalStateException("exited before ready"));
-            });
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      ready.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(
-          "node " + index + " did not start:\n" + (Files.exists(log) ? Files.readString(log) : ""),
-          e);
-    }
+    return env;
   }
 
   private static HttpResponse<String> call(
       URI base, String method, String path, String bearer, String json) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return DemoNode.call(base, method, path, bearer, json);
   }
 
   private static List<String> kids(URI node) throws Exception {
@@ -342,7 +272,7 @@ class ClusterIT {
       writers.add(thread);
     }
     Thread.sleep(2000);
-    nodes.get(1).destroyForcibly(); // SIGKILL: no shutdown, requests in flight cut off
+    nodes.get(1).kill();
     Thread.sleep(4000);
     writing.set(false);
     for (Thread thread : writers) {

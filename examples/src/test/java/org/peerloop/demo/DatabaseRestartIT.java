@@ -5,28 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,21 +34,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * one node in its own process.
  */
 class DatabaseRestartIT {
-  private static final Duration START_LIMIT = Duration.ofSeconds(180);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
 
   @TempDir Path folder;
-  private Process node;
+  private DemoNode node;
   private EmbeddedPostgres postgres;
 
   @AfterEach
   void stop() throws IOException {
     if (node != null) {
-      node.destroyForcibly();
+      node.kill();
     }
     if (postgres != null) {
       postgres.close();
@@ -204,71 +189,28 @@ class DatabaseRestartIT {
     }
   }
 
-  private Process startNode(int port, int lmsPort, String jdbcUrl) throws Exception {
-    String jar = System.getProperty("peerloop.demo.jar", "target/peerloop-demo.jar");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar);
-    builder.environment().put("PEERLOOP_HTTP_PORT", String.valueOf(port));
-    builder.environment().put("PEERLOOP_DEMO_LMS_PORT", String.valueOf(lmsPort));
-    builder.environment().put("PEERLOOP_DATA_DIR", folder.resolve("node").toString());
-    builder.environment().remove("PEERLOOP_BASE_URL");
-    builder.environment().put("PEERLOOP_JDBC_URL", jdbcUrl);
-    builder.environment().put("PEERLOOP_JDBC_USER", "postgres");
-    builder.environment().put("PEERLOOP_JDBC_PASSWORD", "test-only-password");
-    builder.redirectErrorStream(true);
-    Process process = builder.start();
-    Path log = folder.resolve("node.log");
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  Files.writeString(
-                      log,
-                      line + System.lineSeparator(),
-                      StandardOpenOption.CREATE,
-                      StandardOpenOption.APPEND);
-                  if (line.startsWith("PeerLoop ready at")) {
-                    ready.complete(null);
-                  }
-                }
-              } catch (IOException e) {
-                ready.completeExceptionally(e);
-              }
-              ready.completeExceptionally(new IllegalStateException("exited before ready"));
-            });
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      ready.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(
-          "the node did not start:\n" + (Files.exists(log) ? Files.readString(log) : ""), e);
-    }
-    return process;
+  private DemoNode startNode(int port, int lmsPort, String jdbcUrl) throws Exception {
+    return DemoNode.start(
+        Map.of(
+            "PEERLOOP_HTTP_PORT",
+            String.valueOf(port),
+            "PEERLOOP_DEMO_LMS_PORT",
+            String.valueOf(lmsPort),
+            "PEERLOOP_DATA_DIR",
+            folder.resolve("node").toString(),
+            "PEERLOOP_JDBC_URL",
+            jdbcUrl,
+            "PEERLOOP_JDBC_USER",
+            "postgres",
+            "PEERLOOP_JDBC_PASSWORD",
+            "test-only-password"),
+        folder.resolve("node.log"));
   }
 
   private static HttpResponse<String> call(
       URI base, String method, String path, String bearer, String json)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return DemoNode.call(base, method, path, bearer, json);
   }
 
   private static long id(HttpResponse<String> response) throws Exception {

@@ -5,12 +5,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.peerloop.demo.lms.DemoCourse;
 import org.peerloop.demo.lms.DemoLms;
@@ -26,9 +23,6 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class DemoStack implements ExtensionContext.Store.CloseableResource {
   static final String ADMIN_TOKEN = "integration-test-admin-token-0123456789";
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final Settings settings;
   final EmbeddedServer server;
@@ -97,20 +91,8 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
   /** Calls the tool as a page or an admin would: an optional bearer token and JSON body. */
   HttpResponse<String> call(String method, String path, String bearer, String json)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(tool(path)).timeout(Duration.ofSeconds(30));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return DemoNode.call(
+        settings.baseUrl(), method, path.startsWith("/") ? path.substring(1) : path, bearer, json);
   }
 
   @Override
