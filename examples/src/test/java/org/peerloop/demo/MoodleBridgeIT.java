@@ -296,6 +296,36 @@ class MoodleBridgeIT {
   }
 
   @Test
+  void theSameEventDeliveredFourTimesAtOnceIsTakenOnce() throws Exception {
+    String body =
+        "{\"id\":\"concurrent-"
+            + System.nanoTime()
+            + "\",\"site\":\""
+            + stack.lms.issuer()
+            + "\",\"event\":\"\\\\core\\\\event\\\\course_module_completion_updated\","
+            + "\"courseid\":106,\"cmid\":10601,\"userid\":7,\"completionstate\":1,"
+            + "\"timecreated\":"
+            + Instant.now().getEpochSecond()
+            + "}";
+    long timestamp = Instant.now().getEpochSecond();
+    List<java.util.concurrent.CompletableFuture<DemoMoodle.Sent>> deliveries =
+        java.util.stream.IntStream.range(0, 4)
+            .mapToObj(
+                i ->
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> moodle.sendSignedAt(body, timestamp)))
+            .toList();
+    List<String> statuses = new java.util.ArrayList<>();
+    for (var delivery : deliveries) {
+      DemoMoodle.Sent sent = delivery.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(200, sent.status(), sent.answer());
+      statuses.add((String) JSONObjectUtils.parse(sent.answer()).get("status"));
+    }
+    assertEquals(1, statuses.stream().filter("processed"::equals).count(), statuses.toString());
+    assertEquals(3, statuses.stream().filter("duplicate"::equals).count(), statuses.toString());
+  }
+
+  @Test
   void theBackstopFindsACompletionNoEventReported() throws Exception {
     long space = postCourseSpace("204", "Bulk graded circle");
     json(attach("204", space, DemoMoodle.actionPlan(COURSE)));

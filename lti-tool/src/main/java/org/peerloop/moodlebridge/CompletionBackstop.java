@@ -89,7 +89,14 @@ public class CompletionBackstop {
   public Run runNow(long platformId) {
     running.lock();
     try {
-      if (!steps.claim(platformId, RUN_TIME)) {
+      boolean claimed;
+      try {
+        claimed = steps.claim(platformId, RUN_TIME);
+      } catch (RuntimeException e) {
+        // Another node claimed the lease in the same moment: its commit won, ours conflicted.
+        claimed = false;
+      }
+      if (!claimed) {
         return new Run(platformId, false, false, 0, 0, 0, 0, 0, "another run is in progress");
       }
       return run(platformId);

@@ -15,6 +15,7 @@ import org.peerloop.moodle.webhook.MoodleEvent;
 import org.peerloop.moodle.webhook.WebhookRefusal;
 import org.peerloop.moodle.webhook.WebhookSignature;
 import org.peerloop.moodlebridge.CompletionEvents;
+import org.peerloop.runtime.Transactions;
 import org.peerloop.web.problem.ProblemException;
 
 /**
@@ -48,7 +49,9 @@ public class MoodleEventsResource {
           "An event is at most " + MoodleEvent.MAX_BODY_BYTES + " bytes");
     }
     try {
-      return events.receive(timestamp, signature, bytes);
+      // The same event delivered twice at once: the second insert of its id conflicts, and its
+      // retry finds the id taken (a duplicate). Safe to repeat: the event id is the claim.
+      return Transactions.retryOnConflict(() -> events.receive(timestamp, signature, bytes));
     } catch (WebhookRefusal e) {
       // The reason only: never the body or the headers.
       LOG.info(() -> "Moodle event refused: " + e.reason());
