@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -190,6 +191,11 @@ class DatabaseRestartIT {
   }
 
   private DemoNode startNode(int port, int lmsPort, String jdbcUrl) throws Exception {
+    // Kept in target/artifacts: the node's own account of the outage, one line per 503.
+    Path log =
+        Files.createDirectories(Path.of("target", "artifacts"))
+            .resolve("database-restart-node.log");
+    Files.deleteIfExists(log);
     return DemoNode.start(
         Map.of(
             "PEERLOOP_HTTP_PORT",
@@ -204,7 +210,8 @@ class DatabaseRestartIT {
             "postgres",
             "PEERLOOP_JDBC_PASSWORD",
             "test-only-password"),
-        folder.resolve("node.log"));
+        Files.createDirectories(Path.of("target", "artifacts"))
+            .resolve("database-restart-node.log"));
   }
 
   private static HttpResponse<String> call(

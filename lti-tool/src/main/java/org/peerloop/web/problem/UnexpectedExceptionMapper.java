@@ -17,24 +17,32 @@ import org.peerloop.web.RequestIds;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+  /**
+   * Not our fault and not the client's: the database is out of reach for now. No stack trace for an
+   * outage; one line per refused request.
+   */
+  static Response databaseUnavailable(Throwable e) {
+    String id = RequestIds.current();
+    LOG.warning(() -> "Database unavailable, answered 503 (correlation id " + id + "): " + e);
+    return Response.fromResponse(
+            Problems.response(
+                Problem.of(
+                        503,
+                        "Service Unavailable",
+                        "database-unavailable",
+                        "PeerLoop cannot reach its database right now. Try again in a few"
+                            + " seconds; a retry with the same idempotency key never makes a"
+                            + " post twice.")
+                    .withCorrelationId(id)))
+        .header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS)
+        .build();
+  }
+
   @Override
   public Response toResponse(Throwable e) {
     String id = RequestIds.current();
     if (DatabaseFailures.isUnavailable(e)) {
-      // Not our fault and not the client's: the database is out of reach for now. No stack
-      // trace for an outage; one line per refused request.
-      LOG.warning(() -> "Database unavailable, answered 503 (correlation id " + id + "): " + e);
-      return Response.fromResponse(
-              Problems.response(
-                  Problem.of(
-                          503,
-                          "Service Unavailable",
-                          "database-unavailable",
-                          "PeerLoop cannot reach its database right now. Try again in a few"
-                              + " seconds; nothing was saved.")
-                      .withCorrelationId(id)))
-          .header("Retry-After", DatabaseFailures.RETRY_AFTER_SECONDS)
-          .build();
+      return databaseUnavailable(e);
     }
     LOG.log(Level.SEVERE, "Unexpected failure, correlation id " + id, e);
     return Problems.response(
