@@ -18,8 +18,9 @@ public final class DatabaseFailures {
   /**
    * Whether the failure is the database being out of reach: an SQLState of class 08 (connection
    * exception, SQL:2016 and both drivers), PostgreSQL's 57P01–57P03 (the server shutting down or
-   * starting) and 53300 (too many connections), or the server's pool unable to allocate a
-   * connection ({@code jakarta.resource.ResourceException}).
+   * starting) and 53300 (too many connections), the server's pool unable to allocate a connection
+   * ({@code jakarta.resource.ResourceException}), or a commit that failed in the database's
+   * resource manager ({@code XAException}).
    */
   public static boolean isUnavailable(Throwable e) {
     int depth = 0;
@@ -40,6 +41,11 @@ public final class DatabaseFailures {
         }
       }
       if (isA(t, "jakarta.resource.ResourceException")) {
+        return true;
+      }
+      // The transaction manager failing to commit on the one resource it has, the database: the
+      // connection broke under it (GlassFish puts the driver's error in the message only).
+      if (t instanceof javax.transaction.xa.XAException) {
         return true;
       }
     }

@@ -30,6 +30,14 @@ class DatabaseFailuresTest {
                     "Error in allocating a connection",
                     new ResourceAllocationException("pool empty")))),
         "the server's pool could not allocate a connection");
+    jakarta.transaction.SystemException commit = new jakarta.transaction.SystemException();
+    commit.initCause(
+        new javax.transaction.xa.XAException(
+            "jakarta.resource.spi.LocalTransactionException: This connection has been closed."));
+    assertTrue(
+        DatabaseFailures.isUnavailable(
+            new jakarta.transaction.TransactionalException("commit failed", commit)),
+        "the connection broke at commit");
   }
 
   @Test
