@@ -115,7 +115,7 @@ public class CompletionBackstop {
           steps.stopped(platformId, null);
           return tally.run(platformId, false, null);
         }
-        Long moodleCourse = moodleCourseId(course.contextId());
+        Long moodleCourse = MoodleIds.of(course.contextId()).orElse(null);
         if (moodleCourse != null) {
           reconcile(site, course, moodleCourse, tally);
           tally.placedByGroup += groups.seed(site, moodleCourse, course.groupSpaces());
@@ -181,11 +181,6 @@ public class CompletionBackstop {
             steps.completed(course.courseId(), subject, done.getKey(), done.getValue()).size();
       }
     }
-  }
-
-  /** Moodle's LTI context id is the course id; another platform's is not a number. */
-  private static Long moodleCourseId(String contextId) {
-    return contextId.matches("[0-9]{1,18}") ? Long.valueOf(contextId) : null;
   }
 
   private static final class Tally {

@@ -3,6 +3,7 @@ package org.peerloop.moodlebridge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.peerloop.community.Caller;
 import org.peerloop.community.Views;
 import org.peerloop.errors.InvalidValueException;
@@ -69,11 +70,12 @@ public class CourseOutline {
    * not a Moodle activity's.
    */
   private static Long launchedFromModule(MoodleSite site, OutlineSteps.Target target) {
-    if (target.launchedFrom() == null || !target.launchedFrom().matches("[0-9]{1,18}")) {
+    Optional<Long> instance = MoodleIds.of(target.launchedFrom());
+    if (instance.isEmpty()) {
       return null;
     }
     try {
-      return site.moduleByInstance("lti", Long.parseLong(target.launchedFrom())).cmid();
+      return site.moduleByInstance("lti", instance.get()).cmid();
     } catch (MoodleException e) {
       if (e.kind() == MoodleException.Kind.INVALID_REQUEST
           || e.kind() == MoodleException.Kind.ACCESS_DENIED) {
@@ -104,9 +106,10 @@ public class CourseOutline {
   }
 
   private static CourseStructure read(MoodleSite site, OutlineSteps.Target target) {
-    if (!target.contextId().matches("[0-9]{1,18}")) {
-      throw new InvalidValueException("course", "This course is not a Moodle course");
-    }
-    return site.courseContents(Long.parseLong(target.contextId()));
+    long course =
+        MoodleIds.of(target.contextId())
+            .orElseThrow(
+                () -> new InvalidValueException("course", "This course is not a Moodle course"));
+    return site.courseContents(course);
   }
 }
