@@ -14,11 +14,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +35,14 @@ import org.peerloop.testing.MutableClock;
 
 /** The key cache against a real HTTP key server on loopback. */
 class CachedPlatformKeysTest {
+  /** Shorter than the product's, so the slow-server cases stay quick. */
+  private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(2);
+
   private final AtomicInteger fetches = new AtomicInteger();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
   private volatile String served;
   private volatile int status = 200;
+  private volatile long delayMillis;
   private HttpServer server;
   private Registration platform;
   private CachedPlatformKeys keys;
@@ -44,12 +54,15 @@ class CachedPlatformKeysTest {
         "/certs",
         exchange -> {
           fetches.incrementAndGet();
+          pause(delayMillis);
           byte[] body = served.getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(status, body.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
           }
         });
+    // Slow answers must not hold up the others: one thread per exchange.
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     platform =
@@ -62,7 +75,17 @@ class CachedPlatformKeysTest {
             ProductFamily.MOODLE,
             PlatformStatus.ACTIVE,
             Set.of("1"));
-    keys = new CachedPlatformKeys(HttpClient.newHttpClient(), clock);
+    keys =
+        new CachedPlatformKeys(
+            HttpClient.newHttpClient(), clock, FETCH_TIMEOUT, CachedPlatformKeys.STALE_WAIT);
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @AfterEach
@@ -140,5 +163,57 @@ class CachedPlatformKeysTest {
     served = "<html>login page</html>";
 
     assertThrows(PlatformKeysUnavailableException.class, () -> keys.find(platform, "k1"));
+  }
+
+  @Test
+  void aCachedKeyKeepsWorkingWhileTheKeySetIsDown() throws Exception {
+    RSAKey k1 = key("k1");
+    serve(k1);
+    keys.find(platform, "k1").orElseThrow();
+    status = 503;
+    clock.advance(CachedPlatformKeys.MAX_AGE.plus(Duration.ofSeconds(1)));
+
+    assertEquals(k1.toRSAPublicKey(), keys.find(platform, "k1").orElseThrow());
+    assertEquals(2, fetches.get(), "the stale keys were refreshed, and the refresh failed");
+  }
+
+  @Test
+  void aSlowKeySetHoldsUpNoLaunchWhoseKeyIsCached() throws Exception {
+    RSAKey k1 = key("k1");
+    serve(k1);
+    keys.find(platform, "k1").orElseThrow();
+    delayMillis = 10_000;
+    clock.advance(CachedPlatformKeys.MAX_AGE.plus(Duration.ofSeconds(1)));
+
+    ExecutorService launches = Executors.newFixedThreadPool(8);
+    try {
+      long started = System.nanoTime();
+      List<Future<Optional<RSAPublicKey>>> found = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        found.add(launches.submit(() -> keys.find(platform, "k1")));
+      }
+      for (Future<Optional<RSAPublicKey>> one : found) {
+        assertEquals(k1.toRSAPublicKey(), one.get(5, TimeUnit.SECONDS).orElseThrow());
+      }
+      Duration waited = Duration.ofNanos(System.nanoTime() - started);
+      assertTrue(
+          waited.compareTo(FETCH_TIMEOUT) < 0,
+          "launches went on with the cached key instead of waiting for the key set: " + waited);
+      assertEquals(2, fetches.get(), "the first fetch, then one refresh shared by all launches");
+    } finally {
+      launches.shutdownNow();
+    }
+  }
+
+  @Test
+  void anUnknownKeyWaitsForASlowKeySetOnlyUntilTheFetchTimesOut() throws Exception {
+    serve(key("k1"));
+    delayMillis = 10_000;
+
+    long started = System.nanoTime();
+    assertThrows(PlatformKeysUnavailableException.class, () -> keys.find(platform, "k1"));
+    Duration waited = Duration.ofNanos(System.nanoTime() - started);
+    assertTrue(
+        waited.compareTo(Duration.ofSeconds(5)) < 0, "bounded by the fetch timeout: " + waited);
   }
 }
