@@ -329,6 +329,38 @@ class LtiAdvantageIT {
     assertEquals("DONE", syncRoster("changes").get("status"), "and the next run recovers");
   }
 
+  @Test
+  @Order(7)
+  void aPlatformDownOrSlowHoldsUpNoLaunchAndItsServiceCallsAreRetriedInTheBackground()
+      throws Exception {
+    String learnerLaunch = "user=3&link=" + placedLinkId + "&course=" + COURSE;
+    try {
+      lms.faults().failNext(DemoFaults.Service.KEYS, 100, 503, null);
+      assertEquals(200, driver.launchWith(learnerLaunch).statusCode(), "cached keys still verify");
+
+      // The access token is refused once, and the new one takes longer than the tool waits.
+      lms.faults().failNext(DemoFaults.Service.MEMBERSHIPS, 1, 401, null);
+      lms.faults().slowNext(DemoFaults.Service.TOKEN, 1, Duration.ofSeconds(40));
+      long asked = System.nanoTime();
+      HttpResponse<String> started =
+          call("POST", "api/v1/course/roster-sync?mode=changes", designerToken, null);
+      assertEquals(202, started.statusCode(), started.body());
+      assertTrue(
+          Duration.ofNanos(System.nanoTime() - asked).compareTo(Duration.ofSeconds(5)) < 0,
+          "the request thread does not wait for the platform");
+
+      Thread.sleep(2_000);
+      HttpResponse<String> running = call("GET", "api/v1/course/roster-sync", designerToken, null);
+      assertTrue(running.body().contains("\"RUNNING\""), "waiting on the token: " + running.body());
+      assertEquals(200, driver.launchWith(learnerLaunch).statusCode(), "launches go on meanwhile");
+
+      Map<String, Object> done = rosterSyncDone(designerToken);
+      assertEquals("DONE", done.get("status"), "the timed-out call was tried again: " + done);
+    } finally {
+      lms.faults().clear();
+    }
+  }
+
   private static Map<String, Object> gradesWhenSettled() throws Exception {
     Instant deadline = Instant.now().plus(WAIT);
     while (Instant.now().isBefore(deadline)) {

@@ -228,7 +228,11 @@ public final class DemoLms {
         case "/", "/course" -> coursePage(exchange);
         case "/launch" -> initiateLogin(exchange);
         case "/auth" -> authenticate(exchange);
-        case "/certs" -> Http.json(exchange, 200, key.publicJwks());
+        case "/certs" -> {
+          if (!faults.play(exchange, DemoFaults.Service.KEYS)) {
+            Http.json(exchange, 200, key.publicJwks());
+          }
+        }
         case "/.well-known/openid-configuration" -> Http.json(exchange, 200, openidConfiguration());
         case "/register" -> registerTool(exchange);
         case "/deep-return" -> deepLinkingReturn(exchange);

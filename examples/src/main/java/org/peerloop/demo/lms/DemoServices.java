@@ -355,17 +355,7 @@ final class DemoServices {
   }
 
   private boolean fault(HttpExchange exchange, DemoFaults.Service service) throws IOException {
-    var fault = faults.next(service);
-    if (fault.isEmpty()) {
-      return false;
-    }
-    if (fault.get().retryAfterSeconds() != null) {
-      exchange
-          .getResponseHeaders()
-          .set("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
-    }
-    Http.send(exchange, fault.get().status(), "text/plain", "Planned failure");
-    return true;
+    return faults.play(exchange, service);
   }
 
   private static int intOr(String value, int otherwise) {
