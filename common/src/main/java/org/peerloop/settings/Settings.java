@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
  * @param smtp the mail server notifications are sent through; without it nobody is e-mailed
  * @param jdbc a PostgreSQL database for the embedded server to pool and use instead of the embedded
  *     Derby (a standalone server is given {@code dataSourceJndiName} instead)
+ * @param limits how many logins, launches and posts a client may make per minute
  */
 public record Settings(
     int httpPort,
@@ -39,7 +40,20 @@ public record Settings(
     boolean dynamicRegistrationAutoActivate,
     Optional<SecretKey> secretKey,
     Optional<Smtp> smtp,
-    Optional<Jdbc> jdbc) {
+    Optional<Jdbc> jdbc,
+    Limits limits) {
+
+  /**
+   * Requests per minute: logins and launches per client address, posts per member; 0 turns a limit
+   * off. {@code trustedProxies} are the load balancers whose {@code X-Forwarded-For} names the
+   * client (any other sender of that header could make up an address).
+   */
+  public record Limits(
+      int loginsPerMinute, int launchesPerMinute, int postsPerMinute, List<String> trustedProxies) {
+    public Limits {
+      trustedProxies = List.copyOf(trustedProxies);
+    }
+  }
 
   /** A PostgreSQL database reached by JDBC, and how many connections the pool may hold. */
   public record Jdbc(String url, String user, String password, int poolSize) {
@@ -92,6 +106,21 @@ public record Settings(
   public static final String JDBC_USER = "PEERLOOP_JDBC_USER";
   public static final String JDBC_PASSWORD = "PEERLOOP_JDBC_PASSWORD";
   public static final String JDBC_POOL_SIZE = "PEERLOOP_JDBC_POOL_SIZE";
+  public static final String LIMIT_LOGINS = "PEERLOOP_LIMIT_LOGINS_PER_MINUTE";
+  public static final String LIMIT_LAUNCHES = "PEERLOOP_LIMIT_LAUNCHES_PER_MINUTE";
+  public static final String LIMIT_POSTS = "PEERLOOP_LIMIT_POSTS_PER_MINUTE";
+  public static final String TRUSTED_PROXIES = "PEERLOOP_TRUSTED_PROXIES";
+
+  /**
+   * A class of 600 behind one campus NAT address all signing in within a minute stays under these;
+   * a script hammering the sign-in does not.
+   */
+  static final int DEFAULT_LOGINS_PER_MINUTE = 600;
+
+  static final int DEFAULT_LAUNCHES_PER_MINUTE = 600;
+
+  /** Far above what a person types; stops a script flooding a cohort. */
+  static final int DEFAULT_POSTS_PER_MINUTE = 20;
 
   static final int DEFAULT_POOL_SIZE = 20;
 
@@ -187,11 +216,58 @@ public record Settings(
       problems.add("Set " + JDBC_URL + " or " + DATASOURCE + ", not both");
     }
 
+    Limits limits =
+        new Limits(
+            perMinute(source, LIMIT_LOGINS, DEFAULT_LOGINS_PER_MINUTE, problems),
+            perMinute(source, LIMIT_LAUNCHES, DEFAULT_LAUNCHES_PER_MINUTE, problems),
+            perMinute(source, LIMIT_POSTS, DEFAULT_POSTS_PER_MINUTE, problems),
+            list(source.apply(TRUSTED_PROXIES)));
+
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
     return new Settings(
-        port, dataDir, baseUrl, dataSource, adminToken, autoActivate, secretKey, smtp, jdbc);
+        port,
+        dataDir,
+        baseUrl,
+        dataSource,
+        adminToken,
+        autoActivate,
+        secretKey,
+        smtp,
+        jdbc,
+        limits);
+  }
+
+  private static int perMinute(
+      UnaryOperator<String> source, String name, int otherwise, List<String> problems) {
+    String raw = blankToNull(source.apply(name));
+    if (raw == null) {
+      return otherwise;
+    }
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        name + " must be a number of requests per minute (0 for no limit), was '" + raw + "'");
+    return otherwise;
+  }
+
+  private static List<String> list(String raw) {
+    List<String> values = new ArrayList<>();
+    if (raw != null) {
+      for (String value : raw.split(",")) {
+        if (!value.isBlank()) {
+          values.add(value.strip());
+        }
+      }
+    }
+    return values;
   }
 
   /** The PostgreSQL database, when its JDBC URL is set. */

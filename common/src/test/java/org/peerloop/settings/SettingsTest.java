@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,32 @@ class SettingsTest {
     assertEquals(Optional.empty(), s.dataSourceJndiName());
     assertEquals(Optional.empty(), s.adminToken());
     assertFalse(s.dynamicRegistrationAutoActivate());
+  }
+
+  @Test
+  void rateLimitsHaveDefaultsCanBeTurnedOffAndNameTheirTrustedProxies() {
+    Settings.Limits defaults = load(Map.of()).limits();
+    assertEquals(600, defaults.loginsPerMinute());
+    assertEquals(600, defaults.launchesPerMinute());
+    assertEquals(20, defaults.postsPerMinute());
+    assertEquals(List.of(), defaults.trustedProxies());
+
+    Settings.Limits set =
+        load(Map.of(
+                "PEERLOOP_LIMIT_LOGINS_PER_MINUTE", "0",
+                "PEERLOOP_LIMIT_POSTS_PER_MINUTE", "5",
+                "PEERLOOP_TRUSTED_PROXIES", " 10.0.0.2, 10.0.0.3 ,"))
+            .limits();
+    assertEquals(0, set.loginsPerMinute(), "0 turns the limit off");
+    assertEquals(5, set.postsPerMinute());
+    assertEquals(List.of("10.0.0.2", "10.0.0.3"), set.trustedProxies());
+
+    InvalidSettingsException wrong =
+        assertThrows(
+            InvalidSettingsException.class,
+            () -> load(Map.of("PEERLOOP_LIMIT_LAUNCHES_PER_MINUTE", "-1")));
+    assertTrue(
+        wrong.getMessage().contains("PEERLOOP_LIMIT_LAUNCHES_PER_MINUTE"), wrong.getMessage());
   }
 
   @Test

@@ -32,13 +32,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Two PeerLoop nodes (two demo jars, two processes) on one real PostgreSQL behind a round-robin
  * proxy with no stickiness: a login on one node and its launch on the other succeed, the launch
  * replayed on the other node is refused, a key rotated on one node is published by both, and what
- * one node writes the other reads at once; a node killed under load loses no acknowledged write,
- * and clients retrying with their idempotency key make no duplicate (this one runs last).
+ * one node writes the other reads at once, and a login limit holds for the cluster, not per node; a
+ * node killed under load loses no acknowledged write, and clients retrying with their idempotency
+ * key make no duplicate (this one runs last).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final Pattern KID = Pattern.compile("\"kid\":\"([^\"]+)\"");
   private static final String ADMIN = "cluster-test-admin-token-0123456789abcdef";
+  private static final int LOGINS_PER_MINUTE = 30;
 
   @TempDir static Path folder;
   private static final List<DemoNode> nodes = new ArrayList<>();
@@ -89,6 +91,11 @@ class ClusterIT {
     env.put("PEERLOOP_JDBC_PASSWORD", "test-only-password");
     env.put("PEERLOOP_SECRET_KEY", secretKey);
     env.put("PEERLOOP_ADMIN_TOKEN", ADMIN);
+    // The test's own client plays a further balancer in front of the round-robin proxy.
+    env.put("PEERLOOP_TRUSTED_PROXIES", "127.0.0.1");
+    env.put("PEERLOOP_LIMIT_LOGINS_PER_MINUTE", String.valueOf(LOGINS_PER_MINUTE));
+    // The load of the node-kill test posts far faster than people do.
+    env.put("PEERLOOP_LIMIT_POSTS_PER_MINUTE", "0");
     return env;
   }
 
@@ -135,6 +142,36 @@ class ClusterIT {
       assertEquals(
           200, call(node, "GET", "api/session", token, null).statusCode(), "valid on " + node);
     }
+  }
+
+  @Test
+  void loginsAreCountedOnceForTheClusterAndOverTheLimitWaitForRetryAfter() throws Exception {
+    LaunchDriver driver = new LaunchDriver(lms);
+    LaunchDriver.Form login = driver.loginForm("2", "201", false);
+    LimitWindows.awaitRoomFor(java.time.Duration.ofSeconds(20));
+    int before = proxy.served.size();
+    for (int i = 0; i < LOGINS_PER_MINUTE; i++) {
+      HttpResponse<String> allowed = driver.submitFrom(login, "198.51.100.20");
+      assertEquals(302, allowed.statusCode(), "login " + (i + 1) + ": " + allowed.body());
+    }
+    long nodesServing =
+        proxy.served.subList(before, proxy.served.size()).stream()
+            .map(line -> line.charAt(0))
+            .distinct()
+            .count();
+    assertEquals(2, nodesServing, "both nodes took logins, yet one limit applies");
+
+    HttpResponse<String> over = driver.submitFrom(login, "198.51.100.20");
+    assertEquals(429, over.statusCode(), over.body());
+    int retryAfter = Integer.parseInt(over.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter >= 1 && retryAfter <= 60, "until the minute ends: " + retryAfter);
+    assertTrue(over.body().contains("too-many-requests"), over.body());
+    assertTrue(over.headers().firstValue("Location").isEmpty(), "no redirect to the LMS");
+
+    assertEquals(
+        302,
+        driver.submitFrom(login, "198.51.100.21").statusCode(),
+        "another client is not held back");
   }
 
   @Test

@@ -209,7 +209,10 @@ class DatabaseRestartIT {
             "PEERLOOP_JDBC_USER",
             "postgres",
             "PEERLOOP_JDBC_PASSWORD",
-            "test-only-password"),
+            "test-only-password",
+            // The steady write load posts far faster than any person: no posting limit here.
+            "PEERLOOP_LIMIT_POSTS_PER_MINUTE",
+            "0"),
         Files.createDirectories(Path.of("target", "artifacts"))
             .resolve("database-restart-node.log"));
   }

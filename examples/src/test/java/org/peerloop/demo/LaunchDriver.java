@@ -67,6 +67,22 @@ final class LaunchDriver {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * The form as a load balancer passes it on from the client at {@code clientAddress}, named in
+   * {@code X-Forwarded-For}.
+   */
+  HttpResponse<String> submitFrom(Form form, String clientAddress)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(form.action())
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Forwarded-For", clientAddress)
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form.fields())))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The login initiation as a GET, which LTI also allows. */
   HttpResponse<String> submitByGet(Form form) throws IOException, InterruptedException {
     return get(URI.create(form.action() + "?" + encode(form.fields())));

@@ -10,20 +10,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.peerloop.cluster.Job;
 import org.peerloop.community.SpacePlacement;
 import org.peerloop.lti.services.AssignmentsAndGrades;
 import org.peerloop.outbound.ServiceException;
+import org.peerloop.runtime.ClusterJobs;
 
 /**
  * Sends participation scores: every few minutes for all graded links, or at once for one space when
  * a facilitator asks. Scores go one at a time and at most {@link #SCORES_PER_SECOND} per platform
- * (Canvas limits concurrent score posts); only new or changed scores are sent.
+ * (Canvas limits concurrent score posts); only new or changed scores are sent. One run at a time in
+ * the whole cluster holds the {@link Job#GRADE_SYNC} lease; a facilitator's request that finds it
+ * held waits for its turn.
  */
 @ApplicationScoped
 public class GradeSyncJob {
@@ -32,13 +37,19 @@ public class GradeSyncJob {
   static final Duration EVERY = Duration.ofMinutes(10);
   static final int SCORES_PER_SECOND = 10;
 
+  /** A run renews its lease after each link; a node that dies frees the job after this. */
+  static final Duration LEASE = Duration.ofMinutes(5);
+
+  /** How often a facilitator's request tries again for the lease, and for how long. */
+  static final Duration REQUEST_RETRY = Duration.ofSeconds(10);
+
+  static final int REQUEST_ATTEMPTS = 90;
+
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject GradeSteps steps;
   @Inject AssignmentsAndGrades grades;
   @Inject Clock clock;
-
-  /** One synchronisation at a time on this node: runs queue behind each other. */
-  private final ReentrantLock running = new ReentrantLock();
+  @Inject ClusterJobs jobs;
 
   private final Map<Long, Long> lastScoreAt = new ConcurrentHashMap<>();
   private ScheduledFuture<?> schedule;
@@ -58,12 +69,28 @@ public class GradeSyncJob {
 
   /** Queues a synchronisation of one space's links. */
   public void requestSpace(long spaceId) {
-    scheduler.submit(() -> logged(() -> runExclusively(steps.gradedLinksOf(spaceId))));
+    requestSpace(spaceId, 1);
+  }
+
+  private void requestSpace(long spaceId, int attempt) {
+    scheduler.submit(
+        () ->
+            logged(
+                () -> {
+                  if (!runExclusively(() -> steps.gradedLinksOf(spaceId))
+                      && attempt < REQUEST_ATTEMPTS) {
+                    scheduler.schedule(
+                        () -> requestSpace(spaceId, attempt + 1),
+                        REQUEST_RETRY.toSeconds(),
+                        TimeUnit.SECONDS);
+                  }
+                }));
   }
 
   void syncAll() {
-    // The next run tries again; a database outage must not end the schedule.
-    logged(() -> runExclusively(steps.gradedLinks()));
+    // The next run tries again; a database outage must not end the schedule. A round that finds
+    // the job held by another run is skipped: the next round sends whatever is still pending.
+    logged(() -> runExclusively(steps::gradedLinks));
   }
 
   /** Background work reports its failure in the log: nobody waits on its result. */
@@ -75,13 +102,22 @@ public class GradeSyncJob {
     }
   }
 
-  private void runExclusively(List<Long> links) {
-    running.lock();
-    try {
-      links.forEach(this::syncLink);
-    } finally {
-      running.unlock();
+  /** Syncs the links when this run gets the cluster's lease: false when another run holds it. */
+  private boolean runExclusively(Supplier<List<Long>> links) {
+    Optional<ClusterJobs.Run> claimed = jobs.start(Job.GRADE_SYNC, LEASE);
+    if (claimed.isEmpty()) {
+      return false;
     }
+    try (ClusterJobs.Run run = claimed.get()) {
+      for (long link : links.get()) {
+        syncLink(link);
+        if (!run.renew()) {
+          LOG.warning("The grade synchronisation lease ran out; another run takes over");
+          break;
+        }
+      }
+    }
+    return true;
   }
 
   void syncLink(long resourceLinkId) {

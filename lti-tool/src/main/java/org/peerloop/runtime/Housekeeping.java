@@ -15,8 +15,9 @@ import org.peerloop.activity.ViewBuffer;
 
 /**
  * Background work of each node: writes buffered views every two seconds, and deletes expired
- * one-time sign-in records every minute. Every node may run both at once: each writes its own
- * views, and the deletes are idempotent, so no cluster-wide lock is needed.
+ * one-time sign-in records and ended rate-limit windows every minute. Every node may run both at
+ * once: each writes its own views, and the deletes are idempotent, so no cluster-wide lock is
+ * needed.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -39,6 +40,7 @@ public class Housekeeping {
             () -> {
               try {
                 tasks.purgeExpiredSignIns();
+                tasks.purgeEndedRateWindows();
               } catch (RuntimeException e) {
                 // The next run tries again; a database outage must not end the schedule.
                 LOG.log(Level.WARNING, "Purging expired sign-in records failed", e);

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.peerloop.activity.ActivityEvent;
 import org.peerloop.activity.ActivityLog;
 import org.peerloop.signin.SignInRecords;
+import org.peerloop.web.limits.RateLimiter;
 
 /** The housekeeping work, each task in its own transaction. */
 @ApplicationScoped
@@ -16,6 +17,7 @@ public class HousekeepingTasks {
 
   @Inject SignInRecords signIns;
   @Inject ActivityLog activity;
+  @Inject RateLimiter limits;
 
   /** Writes a batch of buffered views in one transaction. */
   @Transactional
@@ -29,5 +31,10 @@ public class HousekeepingTasks {
     if (purged > 0) {
       LOG.fine(() -> "Purged " + purged + " expired sign-in records");
     }
+  }
+
+  /** Rate-limit windows that ended: their counts no longer matter. */
+  public void purgeEndedRateWindows() {
+    limits.purgeEnded();
   }
 }

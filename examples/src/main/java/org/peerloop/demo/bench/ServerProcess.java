@@ -47,6 +47,14 @@ final class ServerProcess {
     builder.environment().put("PEERLOOP_HTTP_PORT", String.valueOf(port));
     builder.environment().put("PEERLOOP_DATA_DIR", data.toString());
     builder.environment().put("PEERLOOP_DEMO_LMS_PORT", String.valueOf(LaunchBenchmark.freePort()));
+    // Every simulated person comes from this one address, at rates no limit would allow.
+    for (String limit :
+        List.of(
+            "PEERLOOP_LIMIT_LOGINS_PER_MINUTE",
+            "PEERLOOP_LIMIT_LAUNCHES_PER_MINUTE",
+            "PEERLOOP_LIMIT_POSTS_PER_MINUTE")) {
+      builder.environment().put(limit, "0");
+    }
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
     Process process = builder.start();

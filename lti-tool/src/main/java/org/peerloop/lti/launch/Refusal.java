@@ -10,6 +10,8 @@ public enum Refusal {
       400, "This LMS has several PeerLoop registrations; its login must name the client id."),
   PLATFORM_ERROR(400, "The LMS refused to sign you in to PeerLoop."),
   REQUEST_TOO_LARGE(413, "The launch request is larger than any real launch."),
+  TOO_MANY_REQUESTS(
+      429, "Too many sign-ins from your network right now; open the activity again in a minute."),
   REQUEST_INCOMPLETE(
       400, "The launch request is incomplete: it must carry an id_token and a state."),
   TOKEN_TOO_LARGE(400, "The launch token is larger than any real launch token."),

@@ -29,6 +29,8 @@ import org.peerloop.lti.session.CurrentSession;
 import org.peerloop.post.NewPost;
 import org.peerloop.post.PostKind;
 import org.peerloop.runtime.Transactions;
+import org.peerloop.web.limits.Limit;
+import org.peerloop.web.limits.RateLimited;
 
 /** Threads, posts and ratings of a cohort. */
 @Path("api/v1")
@@ -86,6 +88,7 @@ public class DiscussionResource {
         caller(), cohortId, ThreadQuery.parse(sort, tag, kind, promptId, cursor, limit));
   }
 
+  @RateLimited(Limit.POST)
   @POST
   @Path("cohorts/{cohortId}/posts")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -16,6 +16,8 @@ import org.peerloop.lti.launch.LaunchRefusedException;
 import org.peerloop.lti.launch.LaunchService;
 import org.peerloop.lti.launch.Refusal;
 import org.peerloop.runtime.Transactions;
+import org.peerloop.web.limits.Limit;
+import org.peerloop.web.limits.RateLimited;
 import org.peerloop.web.problem.ProblemException;
 
 /**
@@ -29,6 +31,7 @@ public class LaunchResource {
   @Inject LaunchService launches;
   @Inject LaunchPages pages;
 
+  @RateLimited(Limit.LAUNCH)
   @POST
   @LaunchBodyLimit
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

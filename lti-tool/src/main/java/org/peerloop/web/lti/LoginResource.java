@@ -15,6 +15,8 @@ import org.peerloop.lti.launch.AuthenticationRequest;
 import org.peerloop.lti.launch.LaunchRefusedException;
 import org.peerloop.lti.launch.LoginRequest;
 import org.peerloop.lti.launch.LoginService;
+import org.peerloop.web.limits.Limit;
+import org.peerloop.web.limits.RateLimited;
 
 /**
  * OIDC third-party initiated login (LTI Core §4.1): by GET or by form POST, as platforms differ
@@ -29,6 +31,7 @@ public class LoginResource {
   @Inject LoginService logins;
   @Inject LaunchPages pages;
 
+  @RateLimited(Limit.LOGIN)
   @GET
   public Response byGet(
       @QueryParam("iss") String issuer,
@@ -43,6 +46,7 @@ public class LoginResource {
             issuer, loginHint, targetLinkUri, messageHint, clientId, deploymentId, storageTarget));
   }
 
+  @RateLimited(Limit.LOGIN)
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response byPost(
