@@ -10,7 +10,7 @@ public final class DemoCourse {
   public static final String LABEL = "LEAD-101";
   public static final String TITLE = "Leading Change at Work";
 
-  private static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+  static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
   private static final String INSTRUCTOR =
       "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
 
@@ -65,7 +65,8 @@ public final class DemoCourse {
           new Context("104", "COACH-201-2", "Coaching Lab (next run)", "103"),
           new Context("105", "DATA-110", "Data Literacy", null),
           new Context("106", "SAFE-120", "Safe Handling", null),
-          new Context("107", "SAFE-120-B", "Safe Handling (evening run)", null));
+          new Context("107", "SAFE-120-B", "Safe Handling (evening run)", null),
+          new Context("108", "OPEN-130", "Open Forum", null));
 
   public static Optional<Context> context(String id) {
     return CONTEXTS.stream().filter(c -> c.id().equals(id)).findFirst();

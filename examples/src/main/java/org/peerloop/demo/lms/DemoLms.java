@@ -53,6 +53,7 @@ public final class DemoLms {
   private final DemoRoster roster = new DemoRoster();
   private final DemoGradebook gradebook = new DemoGradebook();
   private final DemoFaults faults = new DemoFaults();
+  private final Map<String, DemoCourse.User> addedUsers = new ConcurrentHashMap<>();
   private final DemoServices services;
   private final Map<String, DemoCourse.Link> placedLinks = new ConcurrentHashMap<>();
   private final Set<String> deepLinkingData = ConcurrentHashMap.newKeySet();
@@ -137,6 +138,23 @@ public final class DemoLms {
   /** The LMS as a Moodle site: web services and the completion plugin. */
   public DemoMoodle moodle() {
     return moodle;
+  }
+
+  /**
+   * Adds a learner whose profile holds whatever an LMS lets people type into their names (the
+   * security tests give them hostile ones); they can launch like the demo's own people.
+   */
+  public DemoCourse.User addLearner(String id, String givenName, String familyName) {
+    DemoCourse.User learner =
+        new DemoCourse.User(
+            id, givenName, familyName, id + "@example.edu", "Learner", DemoCourse.LEARNER, "en");
+    addedUsers.put(id, learner);
+    return learner;
+  }
+
+  private Optional<DemoCourse.User> user(String id) {
+    DemoCourse.User added = addedUsers.get(id);
+    return added != null ? Optional.of(added) : DemoCourse.user(id);
   }
 
   public DemoFaults faults() {
@@ -259,7 +277,7 @@ public final class DemoLms {
   /** A learner marks an activity complete; the plugin tells PeerLoop, as in Moodle. */
   private void completeActivity(HttpExchange exchange) throws IOException {
     Map<String, String> params = Http.params(exchange);
-    DemoCourse.User user = DemoCourse.user(params.getOrDefault("user", "")).orElse(null);
+    DemoCourse.User user = user(params.getOrDefault("user", "")).orElse(null);
     DemoCourse.Context context = DemoCourse.context(params.getOrDefault("course", "")).orElse(null);
     if (!"POST".equals(exchange.getRequestMethod()) || user == null || context == null) {
       Http.send(exchange, 400, "text/plain", "POST user, course and cmid");
@@ -281,7 +299,7 @@ public final class DemoLms {
 
   private void coursePage(HttpExchange exchange) throws IOException {
     Map<String, String> params = Http.params(exchange);
-    DemoCourse.User user = DemoCourse.user(params.getOrDefault("user", "")).orElse(null);
+    DemoCourse.User user = user(params.getOrDefault("user", "")).orElse(null);
     String open = params.get("open");
     DemoCourse.Context context =
         DemoCourse.context(params.getOrDefault("course", "")).orElse(DemoCourse.CONTEXTS.get(0));
@@ -301,7 +319,7 @@ public final class DemoLms {
   private void initiateLogin(HttpExchange exchange) throws IOException {
     Map<String, String> params = Http.params(exchange);
     ToolRegistration registered = tool;
-    DemoCourse.User user = DemoCourse.user(params.getOrDefault("user", "")).orElse(null);
+    DemoCourse.User user = user(params.getOrDefault("user", "")).orElse(null);
     boolean deepLinking = params.containsKey("deep");
     DemoCourse.Link link = link(params.getOrDefault("link", "")).orElse(null);
     String context =
@@ -359,7 +377,7 @@ public final class DemoLms {
       form.put("error", error);
       form.put("error_description", "The demo LMS refused the authentication request");
     } else {
-      DemoCourse.User user = DemoCourse.user(launch.userId()).orElseThrow();
+      DemoCourse.User user = user(launch.userId()).orElseThrow();
       form.put(
           "id_token",
           idToken(
