@@ -39,6 +39,7 @@ final class LaunchDriver {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
   private final URI lms;
+  private volatile String lastIdToken;
 
   /** A browser of the demo LMS's users, launching from that LMS. */
   LaunchDriver(DemoLms lms) {
@@ -83,6 +84,11 @@ final class LaunchDriver {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The id_token in the form the LMS last answered an authentication with. */
+  String lastIdToken() {
+    return lastIdToken;
+  }
+
   /** The login initiation as a GET, which LTI also allows. */
   HttpResponse<String> submitByGet(Form form) throws IOException, InterruptedException {
     return get(URI.create(form.action() + "?" + encode(form.fields())));
@@ -101,7 +107,9 @@ final class LaunchDriver {
           "expected a redirect, got " + loginResponse.statusCode() + ": " + loginResponse.body());
     }
     URI auth = URI.create(loginResponse.headers().firstValue("Location").orElseThrow());
-    return form(get(auth).body());
+    Form idToken = form(get(auth).body());
+    lastIdToken = idToken.fields().get("id_token");
+    return idToken;
   }
 
   /** A whole launch as Moodle does it (form-posted login, no platform storage): the tool page. */

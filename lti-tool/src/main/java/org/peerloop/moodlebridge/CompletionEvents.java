@@ -45,6 +45,7 @@ public class CompletionEvents {
    */
   @Transactional
   public Outcome receive(String timestamp, String signature, byte[] body) {
+    WebhookSignature.requireHeaders(timestamp, signature);
     MoodleEvent event = MoodleEvent.parse(body);
     MoodleBridge bridge = bridgeOf(event.site());
     WebhookSignature.verify(

@@ -36,17 +36,25 @@ public final class WebhookSignature {
   }
 
   /**
+   * Refuses an unsigned request before anything else is read from it (an event must be parsed to
+   * find its site's secret, and an unsigned one gets no further than this).
+   */
+  public static void requireHeaders(String timestampHeader, String signatureHeader) {
+    if (timestampHeader == null || signatureHeader == null) {
+      throw new WebhookRefusal(
+          "signature-missing",
+          "The request needs the " + TIMESTAMP_HEADER + " and " + SIGNATURE_HEADER + " headers");
+    }
+  }
+
+  /**
    * Checks a request's signature headers against its body.
    *
    * @throws WebhookRefusal naming the first rule the request breaks
    */
   public static void verify(
       String secret, String timestampHeader, String signatureHeader, byte[] body, Instant now) {
-    if (timestampHeader == null || signatureHeader == null) {
-      throw new WebhookRefusal(
-          "signature-missing",
-          "The request needs the " + TIMESTAMP_HEADER + " and " + SIGNATURE_HEADER + " headers");
-    }
+    requireHeaders(timestampHeader, signatureHeader);
     String stamp = timestampHeader.strip();
     if (!TIMESTAMP.matcher(stamp).matches()) {
       throw new WebhookRefusal(

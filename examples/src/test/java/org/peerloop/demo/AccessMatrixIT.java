@@ -1,0 +1,338 @@
+package org.peerloop.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.peerloop.demo.lms.DemoLms;
+
+/**
+ * Every endpoint of the API (as the served OpenAPI document lists them, which a unit test keeps
+ * complete) called by everyone who must not reach a cohort's data: no token, a made-up one, the
+ * victim's own token tampered with or re-signed with {@code alg: none}, tokens meant for something
+ * else (the platform's id_token, the tool's deep linking ticket), a learner of another cohort of
+ * the same space, a facilitator of another course, a facilitator on another platform, and learners
+ * and facilitators on the admin API. Each is refused with 401, 403 or 404, and no answer holds the
+ * victim's post or address. Runs in course 108 at link 203, which no other test uses.
+ */
+@ExtendWith(DemoStackExtension.class)
+class AccessMatrixIT {
+  private static final String COURSE = "108";
+  private static final String LINK = "203";
+  private static final Pattern PATH = Pattern.compile("^  (/\\S+):$");
+  private static final Pattern METHOD = Pattern.compile("^    (get|put|post|delete|patch):$");
+  private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
+
+  private static DemoStack stack;
+  private static DemoLms otherPlatform;
+  private static final String MARKER = "victim-" + UUID.randomUUID();
+
+  /** The victim's ids, by the path parameter that names them. */
+  private static final Map<String, String> ids = new LinkedHashMap<>();
+
+  private static String victim;
+  private static String victimIdToken;
+  private static String cohortmate;
+  private static String otherCohort;
+  private static String designer;
+  private static String otherCourseFacilitator;
+  private static String otherPlatformFacilitator;
+  private static String deepLinkingTicket;
+
+  record Endpoint(String method, String template) {
+    String path() {
+      String path = template;
+      for (Map.Entry<String, String> id : ids.entrySet()) {
+        path = path.replace("{" + id.getKey() + "}", id.getValue());
+      }
+      return path.substring(1);
+    }
+
+    boolean namesTheVictimsData() {
+      return template.contains("{");
+    }
+
+    boolean admin() {
+      return template.startsWith("/api/admin/");
+    }
+
+    /** What the victim's cohort holds and a learner of another cohort must not reach. */
+    boolean ofTheCohort() {
+      return template.contains("{cohortId}")
+          || template.contains("{postId}")
+          || template.contains("{memberId}");
+    }
+  }
+
+  @BeforeAll
+  static void setUp(DemoStack running) throws Exception {
+    stack = running;
+    LaunchDriver driver = new LaunchDriver(running.lms);
+    String at = "&link=" + LINK + "&course=" + COURSE;
+    designer = token(driver.launchWith("user=5" + at));
+    HttpResponse<String> space =
+        stack.call(
+            "PUT",
+            "api/v1/space",
+            designer,
+            "{\"title\":\"Matrix " + MARKER + "\",\"phase\":\"pre-course\",\"targetSize\":3}");
+    assertEquals(200, space.statusCode(), space.body());
+    ids.put("spaceId", String.valueOf(JSONObjectUtils.parse(space.body()).get("id")));
+
+    // Six learners in cohorts of three; the victim is Ada (user 2).
+    Map<String, String> cohortOf = new LinkedHashMap<>();
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String user : List.of("2", "3", "4", "6", "7", "8")) {
+      HttpResponse<String> page = driver.launchWith("user=" + user + at);
+      if (user.equals("2")) {
+        victimIdToken = idTokenOf(driver);
+      }
+      tokens.put(user, token(page));
+      HttpResponse<String> joined =
+          stack.call(
+              "POST",
+              "api/v1/spaces/" + ids.get("spaceId") + "/membership",
+              tokens.get(user),
+              "{\"topics\":[]}");
+      assertEquals(200, joined.statusCode(), joined.body());
+      Map<String, Object> cohort = JSONObjectUtils.parse(joined.body());
+      cohortOf.put(user, String.valueOf(cohort.get("id")));
+      if (user.equals("2")) {
+        for (Object member : JSONObjectUtils.getJSONArray(cohort, "members")) {
+          Map<?, ?> m = (Map<?, ?>) member;
+          if (String.valueOf(((Map<?, ?>) m.get("person")).get("name")).startsWith("Ada")) {
+            ids.put("memberId", String.valueOf(m.get("id")));
+          }
+        }
+      }
+    }
+    victim = tokens.get("2");
+    ids.put("cohortId", cohortOf.get("2"));
+    for (Map.Entry<String, String> learner : cohortOf.entrySet()) {
+      if (learner.getValue().equals(cohortOf.get("2")) && !learner.getKey().equals("2")) {
+        cohortmate = tokens.get(learner.getKey());
+      } else if (!learner.getValue().equals(cohortOf.get("2"))) {
+        otherCohort = tokens.get(learner.getKey());
+      }
+    }
+    assertTrue(ids.containsKey("memberId") && cohortmate != null && otherCohort != null, ids + "");
+
+    HttpResponse<String> post =
+        stack.call(
+            "POST",
+            "api/v1/cohorts/" + ids.get("cohortId") + "/posts",
+            victim,
+            "{\"title\":\""
+                + MARKER
+                + "\",\"body\":\"<p>"
+                + MARKER
+                + "</p>\",\"clientKey\":\"matrix-"
+                + MARKER
+                + "\"}");
+    assertEquals(201, post.statusCode(), post.body());
+    ids.put("postId", String.valueOf(JSONObjectUtils.parse(post.body()).get("id")));
+    ids.put("id", platformId());
+
+    otherCourseFacilitator = token(driver.launchWith("user=5&link=203&course=103"));
+    HttpResponse<String> deep = driver.launchWith("user=5&deep&course=" + COURSE);
+    Matcher ticket = Pattern.compile("\"deepLinking\":\"([^\"]+)\"").matcher(deep.body());
+    assertTrue(ticket.find());
+    deepLinkingTicket = ticket.group(1);
+
+    otherPlatform =
+        DemoLms.start(
+            DemoStack.freePort(), "localhost", Files.createTempDirectory("peerloop-other-lms-"));
+    assertEquals(200, otherPlatform.registerWith(stack.tool("lti/register")));
+    otherPlatformFacilitator =
+        token(
+            new LaunchDriver(otherPlatform)
+                .launchWith("user=5&link=" + LINK + "&course=" + COURSE));
+  }
+
+  @AfterAll
+  static void stopOtherPlatform() {
+    if (otherPlatform != null) {
+      otherPlatform.stop();
+    }
+  }
+
+  private static String token(HttpResponse<String> page) {
+    assertEquals(200, page.statusCode(), page.body());
+    return LaunchDriver.sessionToken(page.body());
+  }
+
+  /** The id_token the LMS last posted for the driver's launch (the platform's, not ours). */
+  private static String idTokenOf(LaunchDriver driver) {
+    return driver.lastIdToken();
+  }
+
+  private static String platformId() throws Exception {
+    HttpResponse<String> platforms =
+        stack.call("GET", "api/admin/platforms", DemoStack.ADMIN_TOKEN, null);
+    for (Object p : com.nimbusds.jose.util.JSONArrayUtils.parse(platforms.body())) {
+      Map<?, ?> platform = (Map<?, ?>) p;
+      if (stack.lms.issuer().equals(platform.get("issuer"))) {
+        return String.valueOf(platform.get("id"));
+      }
+    }
+    throw new AssertionError("the demo LMS is not registered: " + platforms.body());
+  }
+
+  static List<Endpoint> endpoints() throws Exception {
+    HttpResponse<String> document = stack.call("GET", "api/openapi.yaml", null, null);
+    assertEquals(200, document.statusCode());
+    List<Endpoint> found = new ArrayList<>();
+    String path = null;
+    for (String line : document.body().split("\n")) {
+      Matcher p = PATH.matcher(line);
+      Matcher m = METHOD.matcher(line);
+      if (p.matches()) {
+        path = p.group(1);
+      } else if (m.matches() && path != null) {
+        found.add(new Endpoint(m.group(1).toUpperCase(), path));
+      }
+    }
+    return found;
+  }
+
+  /** A body that passes validation, so refusals come from authorization, not from the schema. */
+  private static String body(Endpoint endpoint) {
+    String t = endpoint.template();
+    if (!Set.of("POST", "PUT", "PATCH").contains(endpoint.method())) {
+      return null;
+    }
+    if (t.endsWith("/posts")) {
+      return "{\"title\":\"x\",\"body\":\"<p>x</p>\",\"clientKey\":\"" + UUID.randomUUID() + "\"}";
+    }
+    if (t.endsWith("/rating")) {
+      return "{\"stars\":4}";
+    }
+    if (t.endsWith("/review")) {
+      return "{\"decision\":\"approve\"}";
+    }
+    if (t.endsWith("/move")) {
+      return "{\"cohortId\":" + ids.get("cohortId") + "}";
+    }
+    if (t.endsWith("/role")) {
+      return "{\"role\":\"EXPERT_REVIEWER\"}";
+    }
+    if (t.endsWith("/membership")) {
+      return "{\"topics\":[]}";
+    }
+    if (t.equals("/api/v1/posts/{postId}")) {
+      return "{\"body\":\"<p>changed</p>\",\"clientKey\":\"" + UUID.randomUUID() + "\"}";
+    }
+    return "{}";
+  }
+
+  private static void assertRefused(Endpoint endpoint, String who, String bearer) throws Exception {
+    HttpResponse<String> answer =
+        stack.call(endpoint.method(), endpoint.path(), bearer, body(endpoint));
+    String what = endpoint.method() + " " + endpoint.template() + " as " + who;
+    assertTrue(
+        REFUSED.contains(answer.statusCode()),
+        what + " answered " + answer.statusCode() + ": " + answer.body());
+    assertFalse(
+        answer.body().contains(MARKER), what + " leaked the victim's data: " + answer.body());
+    assertFalse(answer.body().contains("ada.ito@"), what + " leaked an address: " + answer.body());
+  }
+
+  private static String tampered(String token) throws Exception {
+    String[] parts = token.split("\\.");
+    Map<String, Object> claims = JSONObjectUtils.parse(Base64URL.from(parts[1]).decodeToString());
+    claims.put("roles", List.of("ADMIN"));
+    return parts[0] + "." + Base64URL.encode(JSONObjectUtils.toJSONString(claims)) + "." + parts[2];
+  }
+
+  private static String unsigned(String token) throws Exception {
+    String[] parts = token.split("\\.");
+    String header =
+        Base64URL.encode(
+                "{\"alg\":\"none\",\"typ\":\"peerloop-session+jwt\"}"
+                    .getBytes(StandardCharsets.UTF_8))
+            .toString();
+    return header + "." + parts[1] + ".";
+  }
+
+  @Test
+  void theMatrixCoversTheWholeApi() throws Exception {
+    List<Endpoint> all = endpoints();
+    assertTrue(all.size() >= 50, all.size() + " endpoints");
+    for (Endpoint endpoint : all) {
+      assertFalse(
+          endpoint.path().contains("{"), "every path parameter has a victim id: " + endpoint);
+    }
+    // The victim reaches their own post: the ids are real, so refusals below mean something.
+    HttpResponse<String> own = stack.call("GET", "api/v1/posts/" + ids.get("postId"), victim, null);
+    assertEquals(200, own.statusCode(), own.body());
+    assertTrue(own.body().contains(MARKER));
+    assertEquals(
+        200, stack.call("GET", "api/v1/posts/" + ids.get("postId"), cohortmate, null).statusCode());
+    assertNotEquals(otherCohort, cohortmate);
+  }
+
+  @Test
+  void withoutAValidSessionTokenNothingAnswers() throws Exception {
+    Map<String, String> bearers = new LinkedHashMap<>();
+    bearers.put("no token", null);
+    bearers.put("a made-up token", "not-a-token");
+    bearers.put("the victim's token with its claims changed", tampered(victim));
+    bearers.put("the victim's claims with alg none", unsigned(victim));
+    bearers.put("the platform's id_token", victimIdToken);
+    bearers.put("the tool's deep linking ticket", deepLinkingTicket);
+    for (Endpoint endpoint : endpoints()) {
+      if (endpoint.template().equals("/api/openapi.yaml")) {
+        continue;
+      }
+      for (Map.Entry<String, String> bearer : bearers.entrySet()) {
+        HttpResponse<String> answer =
+            stack.call(endpoint.method(), endpoint.path(), bearer.getValue(), body(endpoint));
+        String what = endpoint.method() + " " + endpoint.template() + " with " + bearer.getKey();
+        assertEquals(401, answer.statusCode(), what + ": " + answer.body());
+        assertFalse(answer.body().contains(MARKER), what);
+      }
+    }
+  }
+
+  @Test
+  void nobodyOutsideTheCohortReachesItsData() throws Exception {
+    for (Endpoint endpoint : endpoints()) {
+      if (!endpoint.namesTheVictimsData() || endpoint.admin()) {
+        continue;
+      }
+      if (endpoint.ofTheCohort()) {
+        assertRefused(endpoint, "a learner of another cohort", otherCohort);
+      }
+      assertRefused(endpoint, "a facilitator of another course", otherCourseFacilitator);
+      assertRefused(endpoint, "a facilitator on another platform", otherPlatformFacilitator);
+    }
+  }
+
+  @Test
+  void learnersAndFacilitatorsCannotUseTheAdminApi() throws Exception {
+    for (Endpoint endpoint : endpoints()) {
+      if (endpoint.admin()) {
+        assertRefused(endpoint, "a learner", victim);
+        assertRefused(endpoint, "the course's facilitator", designer);
+      }
+    }
+  }
+}
