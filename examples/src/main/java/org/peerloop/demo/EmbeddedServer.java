@@ -24,6 +24,9 @@ final class EmbeddedServer {
   static final String WAR_RESOURCE = "peerloop.war";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How long a client may pause while its request arrives, or an open connection sit idle. */
+  static final Duration SLOW_CLIENT_TIMEOUT = Duration.ofSeconds(15);
+
   private final Settings settings;
   private GlassFishRuntime runtime;
   private GlassFish glassFish;
@@ -51,6 +54,17 @@ final class EmbeddedServer {
           "embedded-glassfish-config.server.network-config.protocols.protocol.http-listener.http"
               + ".xpowered-by",
           "false");
+      // A client that stops sending holds a connection only this long: before its request is
+      // complete (Grizzly's keep-alive timeout also bounds the headers), or part way through its
+      // body (the read timeout; the tool answers 408).
+      properties.setProperty(
+          "embedded-glassfish-config.server.network-config.protocols.protocol.http-listener.http"
+              + ".timeout-seconds",
+          String.valueOf(SLOW_CLIENT_TIMEOUT.toSeconds()));
+      properties.setProperty(
+          "embedded-glassfish-config.server.network-config.transports.transport.tcp"
+              + ".read-timeout-millis",
+          String.valueOf(SLOW_CLIENT_TIMEOUT.toMillis()));
       glassFish = runtime.newGlassFish(properties);
       glassFish.start();
       if (settings.jdbc().isPresent()) {
