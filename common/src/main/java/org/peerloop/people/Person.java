@@ -62,6 +62,12 @@ public class Person {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "erased_at")
+  private Instant erasedAt;
+
+  /** What an erased person's posts show as their author. */
+  public static final String DELETED_MEMBER = "Deleted member";
+
   protected Person() {}
 
   public Person(Platform platform, String subject, Profile profile, Instant now) {
@@ -77,6 +83,10 @@ public class Person {
    * Returns whether anything changed, so repeated launches do not write.
    */
   public boolean follow(Profile profile, Instant now) {
+    if (erasedAt != null) {
+      // Nothing is learned about an erased person again; a new launch makes a new person.
+      return false;
+    }
     String newName = keep(name, Require.clipped(profile.name(), NAME_MAX));
     String newGiven = keep(givenName, Require.clipped(profile.givenName(), NAME_MAX));
     String newFamily = keep(familyName, Require.clipped(profile.familyName(), NAME_MAX));
@@ -102,8 +112,32 @@ public class Person {
     return changed;
   }
 
+  /**
+   * Removes everything that identifies the person (GDPR Art. 17): names, address, picture, language
+   * and the platform's subject id, replaced by a random one so that the person's next launch makes
+   * a new person instead of finding this one.
+   */
+  public void erase(Instant now) {
+    name = null;
+    givenName = null;
+    familyName = null;
+    email = null;
+    pictureUrl = null;
+    locale = null;
+    subject = "erased:" + java.util.UUID.randomUUID();
+    erasedAt = now;
+    updatedAt = now;
+  }
+
+  public boolean isErased() {
+    return erasedAt != null;
+  }
+
   /** The name to show: the full name, else given and family names, else a neutral label. */
   public String displayName() {
+    if (erasedAt != null) {
+      return DELETED_MEMBER;
+    }
     if (name != null) {
       return name;
     }

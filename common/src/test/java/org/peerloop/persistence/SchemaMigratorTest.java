@@ -62,7 +62,10 @@ class SchemaMigratorTest {
             "MOODLE_EVENT",
             "LEARNER_COMPLETION",
             "MAIL_OUTBOX",
-            "MAIL_PREFERENCE"),
+            "MAIL_PREFERENCE",
+            "JOB_LEASE",
+            "RATE_WINDOW",
+            "ADMIN_AUDIT"),
         applicationTables(ds));
   }
 

@@ -17,14 +17,16 @@ import org.peerloop.space.Space;
 import org.peerloop.space.SpaceSettings;
 import org.peerloop.testing.MutableClock;
 
-/** A space with a few named members in one cohort, on an in-memory database. */
-final class CohortFixture {
-  final TestDatabase db = TestDatabase.create();
+/**
+ * A space with a few named members in one cohort, on a test database (used by other packages too).
+ */
+public final class CohortFixture {
+  public final TestDatabase db = TestDatabase.create();
   final MutableClock clock;
   final Platform platform = db.addPlatform("https://moodle.example.edu");
-  final Space space;
+  public final Space space;
 
-  CohortFixture(MutableClock clock, Moderation moderation, boolean ratings) {
+  public CohortFixture(MutableClock clock, Moderation moderation, boolean ratings) {
     this(clock, moderation, ratings, 17);
   }
 
@@ -64,7 +66,7 @@ final class CohortFixture {
   }
 
   /** A member whose LMS shared an e-mail address (or {@code null}: Moodle can withhold it). */
-  CohortMember member(String subject, String name, String email) {
+  public CohortMember member(String subject, String name, String email) {
     return db.inTransaction(
         em -> {
           Person person =
@@ -77,19 +79,19 @@ final class CohortFixture {
         });
   }
 
-  <T> T posts(Function<Posts, T> work) {
+  public <T> T posts(Function<Posts, T> work) {
     return db.inTransaction(em -> work.apply(new Posts(em, clock, new Cohorts(em, clock))));
   }
 
-  <T> T ratings(Function<Ratings, T> work) {
+  public <T> T ratings(Function<Ratings, T> work) {
     return db.inTransaction(em -> work.apply(new Ratings(em, clock)));
   }
 
-  Post reload(Post post) {
+  public Post reload(Post post) {
     return db.em().find(Post.class, post.id());
   }
 
-  void close() {
+  public void close() {
     db.close();
   }
 }

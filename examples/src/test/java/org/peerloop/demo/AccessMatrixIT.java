@@ -125,6 +125,11 @@ class AccessMatrixIT {
       }
     }
     victim = tokens.get("2");
+    ids.put(
+        "personId",
+        String.valueOf(
+            JSONObjectUtils.parse(stack.call("GET", "api/session", victim, null).body())
+                .get("personId")));
     ids.put("cohortId", cohortOf.get("2"));
     for (Map.Entry<String, String> learner : cohortOf.entrySet()) {
       if (learner.getValue().equals(cohortOf.get("2")) && !learner.getKey().equals("2")) {

@@ -16,35 +16,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.peerloop.lti.session.SessionResource;
-import org.peerloop.web.admin.KeysResource;
-import org.peerloop.web.admin.LrsResource;
-import org.peerloop.web.admin.MailResource;
-import org.peerloop.web.admin.MoodleBridgeResource;
-import org.peerloop.web.admin.PlatformsResource;
-import org.peerloop.web.moodle.MoodleEventsResource;
 import org.yaml.snakeyaml.Yaml;
 
 /** Keeps the hand-written OpenAPI document true: every API resource method is in it. */
 class OpenApiDocumentTest {
-  /** The resources the document describes: the JSON API, the session and the admin API. */
-  private static final List<Class<?>> RESOURCES =
-      List.of(
-          SessionResource.class,
-          SpacesResource.class,
-          DiscussionResource.class,
-          CurationResource.class,
-          PlacementResource.class,
-          AdvantageResource.class,
-          AnalyticsResource.class,
-          NotificationsResource.class,
-          PlatformsResource.class,
-          LrsResource.class,
-          MailResource.class,
-          KeysResource.class,
-          CourseOutlineResource.class,
-          MoodleBridgeResource.class,
-          MoodleEventsResource.class);
+  /**
+   * The resources the document describes: the JSON API, the session, the admin API and the Moodle
+   * events, found among the compiled classes so that a new resource cannot be left out. The LTI
+   * endpoints, pages and static files are not part of the JSON API.
+   */
+  private static final List<Class<?>> RESOURCES = apiResources();
+
+  private static List<Class<?>> apiResources() {
+    try {
+      java.nio.file.Path classes =
+          java.nio.file.Path.of(
+              OpenApiResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      List<Class<?>> found = new ArrayList<>();
+      try (var files = java.nio.file.Files.walk(classes.resolve("org/peerloop"))) {
+        for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
+          String name = classes.relativize(file).toString();
+          if (!name.endsWith(".class") || name.contains("$")) {
+            continue;
+          }
+          Class<?> type =
+              Class.forName(
+                  name.substring(0, name.length() - 6).replace('/', '.'),
+                  false,
+                  OpenApiDocumentTest.class.getClassLoader());
+          Path path = type.getAnnotation(Path.class);
+          if (path != null
+              && (path.value().startsWith("api") || path.value().startsWith("moodle"))
+              && type != OpenApiResource.class) {
+            found.add(type);
+          }
+        }
+      }
+      return found;
+    } catch (Exception e) {
+      throw new IllegalStateException("the compiled resources could not be listed", e);
+    }
+  }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> paths() throws Exception {

@@ -1,0 +1,50 @@
+package org.peerloop.web.admin;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.peerloop.privacy.AuditTrail;
+
+/**
+ * Writes every administrative change, and every read of a person's data, to the audit log once it
+ * is answered: who (the admin credential), what (method and path), and the outcome. Reads of
+ * configuration are not logged. A failure to log is reported, not turned into the action's failure:
+ * the action has already happened.
+ */
+@Provider
+@AdminOnly
+@Priority(Priorities.USER)
+public class AdminAuditFilter implements ContainerResponseFilter {
+  private static final Logger LOG = Logger.getLogger(AdminAuditFilter.class.getName());
+
+  /** The one admin credential there is; named so that the log says how the admin signed in. */
+  static final String ADMIN_TOKEN_ACTOR = "admin token";
+
+  @Inject AuditTrail trail;
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    String path = request.getUriInfo().getPath();
+    boolean personalRead = path.startsWith("api/admin/people");
+    if (request.getMethod().equals(HttpMethod.GET) && !personalRead) {
+      return;
+    }
+    if (response.getStatus() == 401) {
+      // Not an administrator: there is no actor to name (the access log has the attempt).
+      return;
+    }
+    try {
+      trail.record(ADMIN_TOKEN_ACTOR, request.getMethod() + " " + path, path, response.getStatus());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE, "The audit log could not record " + request.getMethod() + " " + path, e);
+    }
+  }
+}
