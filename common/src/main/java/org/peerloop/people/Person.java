@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 import org.peerloop.errors.Require;
 import org.peerloop.platform.Platform;
 
@@ -124,7 +125,7 @@ public class Person {
     email = null;
     pictureUrl = null;
     locale = null;
-    subject = "erased:" + java.util.UUID.randomUUID();
+    subject = "erased:" + UUID.randomUUID();
     erasedAt = now;
     updatedAt = now;
   }

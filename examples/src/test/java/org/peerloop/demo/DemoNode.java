@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * A PeerLoop node as IT runs one: {@code peerloop-demo.jar} in a process of its own with the
  * settings given, its output kept in a log file, started once it prints its ready line.
  */
-final class DemoNode {
+public final class DemoNode {
   static final Duration START_LIMIT = Duration.ofSeconds(180);
 
   private static final HttpClient HTTP =
@@ -38,7 +38,7 @@ final class DemoNode {
   }
 
   /** Starts a node with these settings (environment variables) and waits until it is ready. */
-  static DemoNode start(Map<String, String> settings, Path log) throws Exception {
+  public static DemoNode start(Map<String, String> settings, Path log) throws Exception {
     String jar = System.getProperty("peerloop.demo.jar", "target/peerloop-demo.jar");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar);
@@ -82,7 +82,12 @@ final class DemoNode {
   }
 
   /** Kills the node at once (SIGKILL): no shutdown, requests in flight cut off. */
-  void kill() {
+  /** The CPU time the node's process has used so far. */
+  public java.time.Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+  }
+
+  public void kill() {
     process.destroyForcibly();
   }
 
