@@ -37,7 +37,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * (round robin, no stickiness), driven at concurrency 64 by 10 % launches, 70 % cohort reads, 15 %
  * posts and 5 % ratings for five minutes. Throughput and latency per kind go to {@code
  * BENCHMARKS.md}; the run must have no error. A benchmark, not a test of the build: it runs only
- * when named ({@code -Dit.test=MixedLoadBenchmark}) and needs Debian's nginx.
+ * when named ({@code mvn -pl examples failsafe:integration-test failsafe:verify
+ * -Dit.test=MixedLoadBenchmark}, after an install) and needs Debian's nginx.
  */
 class MixedLoadBenchmark {
   static final int CONCURRENCY = Integer.getInteger("peerloop.bench.concurrency", 64);
@@ -47,6 +48,10 @@ class MixedLoadBenchmark {
       Duration.ofSeconds(Long.getLong("peerloop.bench.measureSeconds", 300));
   static final int LEARNERS = 340;
   static final int SEED_THREADS_PER_COHORT = 5;
+
+  /** A post's own id: the author's, nested in it, comes first in the JSON. */
+  private static final java.util.regex.Pattern POST_ID =
+      java.util.regex.Pattern.compile("\"id\":(\\d+),\"kind\"");
 
   enum Kind {
     LAUNCH(10),
@@ -92,6 +97,8 @@ class MixedLoadBenchmark {
     Process nginx = null;
     DemoLms platform = null;
     try {
+      // The balancer first: each node's own demo LMS registers through it as it starts.
+      nginx = startNginx(balancerPort, ports);
       for (int i = 0; i < ports.size(); i++) {
         Map<String, String> env = new HashMap<>();
         env.put("PEERLOOP_HTTP_PORT", String.valueOf(ports.get(i)));
@@ -104,13 +111,14 @@ class MixedLoadBenchmark {
         env.put("PEERLOOP_JDBC_POOL_SIZE", "32");
         env.put("PEERLOOP_SECRET_KEY", Base64.getEncoder().encodeToString(key));
         env.put("PEERLOOP_TRUSTED_PROXIES", "127.0.0.1");
+        // One admin token for the cluster: a node's admin calls may reach the other node.
+        env.put("PEERLOOP_ADMIN_TOKEN", "mixed-load-admin-token-0123456789abcdef");
         // Every simulated person comes from this one address, faster than any person posts.
         env.put("PEERLOOP_LIMIT_LOGINS_PER_MINUTE", "0");
         env.put("PEERLOOP_LIMIT_LAUNCHES_PER_MINUTE", "0");
         env.put("PEERLOOP_LIMIT_POSTS_PER_MINUTE", "0");
         nodes.add(DemoNode.start(env, folder.resolve("node-" + i + ".log")));
       }
-      nginx = startNginx(balancerPort, ports);
 
       platform = DemoLms.start(0, "localhost", null);
       platform.offerPlatformStorage(false);
@@ -177,7 +185,7 @@ class MixedLoadBenchmark {
                         + " work this week, and what came of it.</p>\",\"clientKey\":\"seed-"
                         + learner.id()
                         + "\"}"),
-                BenchClient.ID);
+                POST_ID);
         cohortPosts.add(new Seeded(id, learner.id()));
       }
     }
@@ -389,9 +397,8 @@ class MixedLoadBenchmark {
             nodesCpu.toNanos() / 1e9 / seconds));
     md.append("Reproduce (needs `apt-get install nginx`):\n\n```\n")
         .append("mvn -B -DskipTests install\n")
-        .append("mvn -B -pl examples verify -Dit.test=MixedLoadBenchmark -Dtest=none")
-        .append(
-            " -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false\n")
+        .append("mvn -B -pl examples failsafe:integration-test failsafe:verify")
+        .append(" -Dit.test=MixedLoadBenchmark\n")
         .append("```\n");
     Path file = Path.of(System.getProperty("peerloop.bench.output", "../BENCHMARKS.md"));
     Report.writeSection(file, "mixed-load-benchmark", md.toString());
@@ -436,7 +443,9 @@ class MixedLoadBenchmark {
             + ";\n"
             + "  upstream peerloop {\n"
             + upstream
-            + "    keepalive 64;\n  }\n"
+            // Idle connections to a node close on nginx's side first (the nodes wait 15 s), so
+            // nginx never sends a request on a connection the node is closing.
+            + "    keepalive 64;\n    keepalive_timeout 10s;\n  }\n"
             + "  server {\n    listen 127.0.0.1:"
             + port
             + ";\n    client_max_body_size 1m;\n"
