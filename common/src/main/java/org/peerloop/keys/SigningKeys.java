@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.peerloop.errors.ConflictException;
+import org.peerloop.errors.NotFoundException;
 
 /**
  * The tool's signing keys and their life: a key is published from the moment it is made, signs from
@@ -96,6 +98,25 @@ public class SigningKeys {
       successorActivation = key.activatesAt();
     }
     return published;
+  }
+
+  /**
+   * Withdraws a replaced key from the key set before its grace period ends (an administrator who
+   * knows no platform still holds tokens signed with it, or fears the key leaked). The signing key
+   * and a rotation's waiting key cannot be retired.
+   */
+  public void retire(String kid) {
+    Instant now = clock.instant();
+    SigningKey key = em.find(SigningKey.class, kid);
+    if (key == null) {
+      throw new NotFoundException("key-not-found", "No key has the id " + kid);
+    }
+    if (key.activatesAt().isAfter(now) || key.kid().equals(current().kid())) {
+      throw new ConflictException(
+          "key-in-use", "The signing key, and a rotation's waiting key, cannot be retired");
+    }
+    em.remove(key);
+    em.flush();
   }
 
   /** All keys, the latest activation first. */

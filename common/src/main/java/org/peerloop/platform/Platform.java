@@ -64,6 +64,10 @@ public class Platform {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** When it last launched successfully, to the minute (see the launch's recording). */
+  @Column(name = "last_launch_at")
+  private Instant lastLaunchAt;
+
   protected Platform() {}
 
   /**
@@ -151,5 +155,9 @@ public class Platform {
   @Override
   public String toString() {
     return "Platform[" + issuer + ", client " + clientId + "]";
+  }
+
+  public Instant lastLaunchAt() {
+    return lastLaunchAt;
   }
 }

@@ -3,6 +3,7 @@ package org.peerloop.platform;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.peerloop.errors.ConflictException;
@@ -35,6 +36,20 @@ public class PlatformRepository {
     em.persist(platform);
     em.flush();
     return platform;
+  }
+
+  /**
+   * Notes that the platform launched at {@code now}: a conditional update that writes at most once
+   * a minute per platform, so busy launch times cost no write contention on the platform's row.
+   */
+  public void launched(long platformId, Instant now) {
+    em.createQuery(
+            "update Platform p set p.lastLaunchAt = :now where p.id = :id"
+                + " and (p.lastLaunchAt is null or p.lastLaunchAt < :minuteAgo)")
+        .setParameter("now", now)
+        .setParameter("id", platformId)
+        .setParameter("minuteAgo", now.minusSeconds(60))
+        .executeUpdate();
   }
 
   public Optional<Platform> find(long id) {

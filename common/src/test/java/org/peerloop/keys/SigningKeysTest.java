@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,34 @@ class SigningKeysTest {
 
     clock.advance(Duration.ofSeconds(1));
     assertEquals(List.of(next), kids(new SigningKeys(db.em(), clock).published()));
+  }
+
+  @Test
+  void aReplacedKeyCanBeRetiredBeforeItsGraceEndsButNotTheSigningOrWaitingKey() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    String first = db.inTransaction(em -> new SigningKeys(em, clock).current().kid());
+    String next = db.inTransaction(em -> new SigningKeys(em, clock).rotate().kid());
+
+    assertThrows(
+        org.peerloop.errors.ConflictException.class,
+        () -> db.inTransaction(em -> retire(new SigningKeys(em, clock), next)),
+        "a waiting key cannot be retired");
+    assertThrows(
+        org.peerloop.errors.ConflictException.class,
+        () -> db.inTransaction(em -> retire(new SigningKeys(em, clock), first)),
+        "the signing key cannot be retired");
+
+    clock.advance(SigningKeys.PUBLICATION_LEAD);
+    db.inTransaction(em -> retire(new SigningKeys(em, clock), first));
+    assertEquals(List.of(next), kids(new SigningKeys(db.em(), clock).published()));
+    assertThrows(
+        org.peerloop.errors.NotFoundException.class,
+        () -> db.inTransaction(em -> retire(new SigningKeys(em, clock), first)));
+  }
+
+  private static Void retire(SigningKeys keys, String kid) {
+    keys.retire(kid);
+    return null;
   }
 
   @Test

@@ -65,7 +65,10 @@ class SchemaMigratorTest {
             "MAIL_PREFERENCE",
             "JOB_LEASE",
             "RATE_WINDOW",
-            "ADMIN_AUDIT"),
+            "ADMIN_AUDIT",
+            "ADMIN_ACCOUNT",
+            "ADMIN_SETUP",
+            "LAUNCH_REFUSAL"),
         applicationTables(ds));
   }
 

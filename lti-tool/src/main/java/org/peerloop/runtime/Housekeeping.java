@@ -41,6 +41,7 @@ public class Housekeeping {
               try {
                 tasks.purgeExpiredSignIns();
                 tasks.purgeEndedRateWindows();
+                tasks.purgeOldRefusals();
               } catch (RuntimeException e) {
                 // The next run tries again; a database outage must not end the schedule.
                 LOG.log(Level.WARNING, "Purging expired sign-in records failed", e);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.peerloop.activity.ActivityEvent;
 import org.peerloop.activity.ActivityLog;
+import org.peerloop.admin.LaunchRefusals;
 import org.peerloop.signin.SignInRecords;
 import org.peerloop.web.limits.RateLimiter;
 
@@ -18,6 +19,7 @@ public class HousekeepingTasks {
   @Inject SignInRecords signIns;
   @Inject ActivityLog activity;
   @Inject RateLimiter limits;
+  @Inject LaunchRefusals refusals;
 
   /** Writes a batch of buffered views in one transaction. */
   @Transactional
@@ -31,6 +33,12 @@ public class HousekeepingTasks {
     if (purged > 0) {
       LOG.fine(() -> "Purged " + purged + " expired sign-in records");
     }
+  }
+
+  /** Refused launches older than the diagnosis looks back. */
+  @Transactional
+  public void purgeOldRefusals() {
+    refusals.purgeOld();
   }
 
   /** Rate-limit windows that ended: their counts no longer matter. */

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;
+import org.peerloop.admin.AdminAccounts;
+import org.peerloop.console.AdminSignIn;
 import org.peerloop.grading.GradeSyncJob;
 import org.peerloop.keys.SecretBox;
 import org.peerloop.lti.jwks.ToolKeyService;
@@ -37,13 +39,15 @@ public class Startup {
       LrsPush lrs,
       MailSender mail,
       DigestJob digests,
-      CompletionBackstop completions) {
+      CompletionBackstop completions,
+      AdminSignIn admins) {
     String kid = Transactions.retryOnConflict(keys::currentKeyId);
     Transactions.retryOnConflict(
         () -> {
           secrets.load();
           return null;
         });
+    offerAdminSetup(settings, admins);
     housekeeping.start();
     grades.start();
     lrs.start();
@@ -58,5 +62,28 @@ public class Startup {
                 + entityManagers.schemaVersion()
                 + ", signing key "
                 + kid);
+  }
+
+  /**
+   * While no administrator exists, prints the one-time link that creates the first (its token is
+   * stored only as a hash; a second node or a restart finds it issued and prints no other).
+   */
+  private static void offerAdminSetup(Settings settings, AdminSignIn admins) {
+    Transactions.retryOnConflict(admins::issueSetup)
+        .ifPresentOrElse(
+            token ->
+                LOG.warning(
+                    () ->
+                        "No PeerLoop administrator yet. Create one within "
+                            + AdminAccounts.SETUP_LIFETIME.toHours()
+                            + " hours at: "
+                            + settings.baseUrl().resolve("admin/")
+                            + "#setup="
+                            + token),
+            () -> {
+              if (Transactions.retryOnConflict(admins::setupPending)) {
+                LOG.info("The administrator setup link was printed when it was issued");
+              }
+            });
   }
 }

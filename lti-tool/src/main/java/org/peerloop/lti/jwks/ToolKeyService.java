@@ -100,4 +100,10 @@ public class ToolKeyService {
     return new KeyView(
         next.kid(), next.createdAt().toString(), next.activatesAt().toString(), false);
   }
+
+  /** Stops publishing a replaced key now instead of at the end of its grace period. */
+  @Transactional
+  public void retire(String kid) {
+    keys.retire(kid);
+  }
 }

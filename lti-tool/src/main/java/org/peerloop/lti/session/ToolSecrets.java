@@ -25,6 +25,9 @@ public class ToolSecrets {
   /** Signs the unsubscribe links of notification e-mails. */
   public static final String UNSUBSCRIBE = "mail-unsubscribe";
 
+  /** Signs the administration console's sessions and the tickets that open it from a launch. */
+  public static final String ADMIN_SESSION = "admin-session";
+
   @Inject MacKeys macKeys;
 
   private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
@@ -32,7 +35,8 @@ public class ToolSecrets {
   /** Reads the secrets, making them on an empty database; called at start. */
   @Transactional
   public void load() {
-    for (String purpose : new String[] {SESSION, LAUNCH_BINDING, DEEP_LINKING, UNSUBSCRIBE}) {
+    for (String purpose :
+        new String[] {SESSION, LAUNCH_BINDING, DEEP_LINKING, UNSUBSCRIBE, ADMIN_SESSION}) {
       loaded.computeIfAbsent(purpose, macKeys::secretFor);
     }
   }

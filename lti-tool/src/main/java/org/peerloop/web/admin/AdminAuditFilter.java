@@ -14,9 +14,9 @@ import org.peerloop.privacy.AuditTrail;
 
 /**
  * Writes every administrative change, and every read of a person's data, to the audit log once it
- * is answered: who (the admin credential), what (method and path), and the outcome. Reads of
- * configuration are not logged. A failure to log is reported, not turned into the action's failure:
- * the action has already happened.
+ * is answered: who (the administrator, or the admin token), what (method and path), and the
+ * outcome. Reads of configuration are not logged. A failure to log is reported, not turned into the
+ * action's failure: the action has already happened.
  */
 @Provider
 @AdminOnly
@@ -28,6 +28,7 @@ public class AdminAuditFilter implements ContainerResponseFilter {
   static final String ADMIN_TOKEN_ACTOR = "admin token";
 
   @Inject AuditTrail trail;
+  @Inject AdminPrincipal principal;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -9,7 +9,7 @@ import org.peerloop.insights.AnalyticsViews;
  * formula (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe, so a
  * name cannot run code in the designer's spreadsheet (OWASP, CSV injection).
  */
-final class MembersCsv {
+public final class MembersCsv {
   static final String HEADER =
       "person_id,name,segment,persona,threads,replies,ratings_given,given,received,"
           + "ego_network,two_way_ties,help_received,betweenness,go_to_score";
@@ -51,7 +51,8 @@ final class MembersCsv {
     return csv.toString();
   }
 
-  static String cell(String text) {
+  /** One CSV cell (RFC 4180 quoting), with no leading character a spreadsheet would run. */
+  public static String cell(String text) {
     if (text == null) {
       return "";
     }

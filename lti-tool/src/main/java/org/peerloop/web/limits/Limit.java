@@ -9,13 +9,18 @@ public enum Limit {
   /** Launches, per client address: each one verifies a signature and writes a nonce. */
   LAUNCH,
   /** New posts and replies, per member. */
-  POST;
+  POST,
+  /** Administrators' sign-in attempts (password or setup), per client address: guessing is slow. */
+  ADMIN_SIGN_IN;
+
+  static final int ADMIN_SIGN_INS_PER_MINUTE = 10;
 
   int perMinute(Settings.Limits limits) {
     return switch (this) {
       case LOGIN -> limits.loginsPerMinute();
       case LAUNCH -> limits.launchesPerMinute();
       case POST -> limits.postsPerMinute();
+      case ADMIN_SIGN_IN -> ADMIN_SIGN_INS_PER_MINUTE;
     };
   }
 }

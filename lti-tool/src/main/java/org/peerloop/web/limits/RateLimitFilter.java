@@ -34,9 +34,12 @@ final class RateLimitFilter implements ContainerRequestFilter {
       return;
     }
     long seconds = retryAfter.getAsLong();
-    if (limit == Limit.POST) {
+    if (limit == Limit.POST || limit == Limit.ADMIN_SIGN_IN) {
       throw ProblemException.tooManyRequests(
-          "More than " + limits.postsPerMinute() + " posts in a minute; wait before posting again",
+          "More than "
+              + limit.perMinute(limits)
+              + (limit == Limit.POST ? " posts" : " sign-in attempts")
+              + " in a minute; wait before trying again",
           seconds);
     }
     Response page =

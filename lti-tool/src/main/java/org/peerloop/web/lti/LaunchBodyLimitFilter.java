@@ -29,6 +29,7 @@ public class LaunchBodyLimitFilter implements ContainerRequestFilter {
    */
   static final long DRAIN_LIMIT = 1024 * 1024;
 
+  @Inject LaunchRefusalLog refusals;
   @Inject LaunchPages pages;
 
   @Override
@@ -36,7 +37,7 @@ public class LaunchBodyLimitFilter implements ContainerRequestFilter {
     LaunchRefusedException tooLarge =
         new LaunchRefusedException(Refusal.REQUEST_TOO_LARGE, "body over " + MAX_BODY_BYTES);
     if (request.getLength() > MAX_BODY_BYTES) {
-      LaunchRefusalLog.record(tooLarge, null);
+      refusals.record(tooLarge, null);
       if (request.getLength() <= DRAIN_LIMIT) {
         request.getEntityStream().transferTo(OutputStream.nullOutputStream());
         request.abortWith(pages.refused(tooLarge));
@@ -50,7 +51,7 @@ public class LaunchBodyLimitFilter implements ContainerRequestFilter {
       InputStream body = request.getEntityStream();
       byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
       if (bytes.length > MAX_BODY_BYTES) {
-        LaunchRefusalLog.record(tooLarge, null);
+        refusals.record(tooLarge, null);
         request.abortWith(pages.refused(tooLarge));
         return;
       }

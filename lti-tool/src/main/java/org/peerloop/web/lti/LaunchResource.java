@@ -28,6 +28,7 @@ import org.peerloop.web.problem.ProblemException;
 @ApplicationScoped
 public class LaunchResource {
 
+  @Inject LaunchRefusalLog refusals;
   @Inject LaunchService launches;
   @Inject LaunchPages pages;
 
@@ -54,7 +55,7 @@ public class LaunchResource {
           ? pages.binding(binding, origin)
           : pages.signedIn((LaunchOutcome.Session) outcome, origin);
     } catch (LaunchRefusedException e) {
-      LaunchRefusalLog.record(e, idToken);
+      refusals.record(e, idToken);
       return pages.refused(e, UnverifiedLocale.of(idToken));
     }
   }
@@ -90,7 +91,7 @@ public class LaunchResource {
           session.roles(),
           session.deepLinkingTicket());
     } catch (LaunchRefusedException e) {
-      LaunchRefusalLog.record(e, null);
+      refusals.record(e, null);
       throw new ProblemException(
           e.refusal().status(), "Launch refused", e.refusal().code(), e.refusal().sentence());
     }

@@ -28,6 +28,7 @@ import org.peerloop.web.limits.RateLimited;
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
+  @Inject LaunchRefusalLog refusals;
   @Inject LoginService logins;
   @Inject LaunchPages pages;
 
@@ -75,7 +76,7 @@ public class LoginResource {
       return pages.storeThenRedirect(
           auth, auth.platform().profile().storageOrigin(auth.platform().issuer()));
     } catch (LaunchRefusedException e) {
-      LaunchRefusalLog.record(e, null);
+      refusals.record(e, null);
       return pages.refused(e);
     }
   }

@@ -241,8 +241,37 @@
       PL.state.me = me;
       PL.state.facilitator = me.roles.indexOf("FACILITATOR") >= 0 || me.roles.indexOf("ADMIN") >= 0;
       document.getElementById("signed-in-as").textContent = t("app.signedInAs", { name: me.name });
+      if (me.roles.indexOf("ADMIN") >= 0) {
+        consoleButton();
+      }
       return PL.state.deepLinking ? placement() : loadSpace();
     });
+  }
+
+  /**
+   * An LMS administrator opens PeerLoop's console in a new tab: a one-minute ticket in the
+   * address's fragment (never sent to a server or in a Referer) signs them in there.
+   */
+  function consoleButton() {
+    var open = h("button", { type: "button", class: "quiet", id: "open-console" }, t("app.openConsole"));
+    open.addEventListener("click", function () {
+      var tab = window.open("", "_blank");
+      PL.api("admin/session/ticket", { method: "POST" }).then(
+        function (granted) {
+          if (tab) {
+            tab.opener = null;
+            tab.location = granted.url;
+          }
+        },
+        function (problem) {
+          if (tab) {
+            tab.close();
+          }
+          PL.notice(problem);
+        }
+      );
+    });
+    document.getElementById("signed-in-as").after(open);
   }
 
   function loadSpace() {

@@ -229,16 +229,28 @@
   };
 
   /** Keeps the token fresh while the page is open; the server ends sessions 12 h after launch. */
-  PL.keepFresh = function (onEnded) {
+  PL.keepFresh = function (onEnded, refreshPath) {
     clearTimeout(refreshTimer);
     var left = Date.parse(expiresAt) - Date.now();
     refreshTimer = setTimeout(function () {
-      PL.api("session/refresh", { method: "POST" }).then(function (fresh) {
+      PL.api(refreshPath || "session/refresh", { method: "POST" }).then(function (fresh) {
         token = fresh.token;
         expiresAt = fresh.expiresAt;
-        PL.keepFresh(onEnded);
+        if (PL.onToken) {
+          PL.onToken(token, expiresAt);
+        }
+        PL.keepFresh(onEnded, refreshPath);
       }, onEnded);
     }, Math.max(5000, Math.floor((left * 2) / 3)));
+  };
+
+  /** Takes a token the page obtained itself (the console's sign-in); null signs out. */
+  PL.useToken = function (newToken, newExpiresAt) {
+    token = newToken;
+    expiresAt = newExpiresAt;
+    if (!newToken) {
+      clearTimeout(refreshTimer);
+    }
   };
 
   /** A plain sentence for a problem, in the page's language. */

@@ -1,0 +1,49 @@
+package org.peerloop.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import org.peerloop.admin.AdminAccount;
+import org.peerloop.admin.AdminAccounts;
+
+/** Local administrators: the first-run setup, sign-in, and new accounts; one transaction each. */
+@ApplicationScoped
+public class AdminSignIn {
+  @Inject AdminAccounts accounts;
+  @Inject AdminSessions sessions;
+  @Inject Clock clock;
+
+  /** Whether the console should offer the first-run setup (a setup link is waiting). */
+  @Transactional
+  public boolean setupPending() {
+    return accounts.setupPending();
+  }
+
+  /** Issues the setup link's token at start when no administrator exists yet (else empty). */
+  @Transactional
+  public Optional<String> issueSetup() {
+    return accounts.issueSetup();
+  }
+
+  @Transactional
+  public AdminSessions.Issued setUp(String setupToken, String username, String password) {
+    AdminAccount account = accounts.setUp(setupToken, username, password);
+    return sessions.issue(local(account));
+  }
+
+  @Transactional
+  public Optional<AdminSessions.Issued> signIn(String username, String password) {
+    return accounts.signIn(username, password).map(account -> sessions.issue(local(account)));
+  }
+
+  @Transactional
+  public String create(String username, String password) {
+    return accounts.create(username, password).username();
+  }
+
+  private AdminSessions.Administrator local(AdminAccount account) {
+    return new AdminSessions.Administrator(account.username(), "password", clock.instant());
+  }
+}

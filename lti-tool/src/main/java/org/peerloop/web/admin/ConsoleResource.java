@@ -1,0 +1,99 @@
+package org.peerloop.web.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.peerloop.console.RegistrationChecks;
+import org.peerloop.console.Registrations;
+import org.peerloop.console.SelfTest;
+import org.peerloop.lti.jwks.ToolKeyService;
+import org.peerloop.privacy.AuditTrail;
+import org.peerloop.web.api.MembersCsv;
+
+/**
+ * What the administration console reads and does beyond the platform and key calls: registrations
+ * with their last launch and refusal, the diagnosis of refused launches, checks of a manual
+ * registration before it is made, the self-test, retiring a replaced key, and the audit log as CSV.
+ */
+@Path("api/admin")
+@RequestScoped
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsoleResource {
+
+  @Inject Registrations registrations;
+  @Inject RegistrationChecks checks;
+  @Inject SelfTest selfTest;
+  @Inject ToolKeyService keys;
+  @Inject AuditTrail audit;
+
+  @GET
+  @Path("registrations")
+  public List<Registrations.Summary> registrations() {
+    return registrations.all();
+  }
+
+  /** The latest refused launches (of one platform with {@code platform}), newest first. */
+  @GET
+  @Path("launches/refused")
+  public List<Registrations.Refused> refused(@QueryParam("platform") Long platformId) {
+    return registrations.refused(platformId);
+  }
+
+  @POST
+  @Path("platforms/check")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, List<RegistrationChecks.Problem>> check(
+      @Valid @NotNull RegistrationChecks.Values values) {
+    return Map.of("problems", checks.check(values));
+  }
+
+  @POST
+  @Path("self-test")
+  public List<SelfTest.Check> selfTest() {
+    return selfTest.run();
+  }
+
+  /** Stops publishing a key that was replaced (its grace period is for platforms' caches). */
+  @POST
+  @Path("keys/{kid}/retire")
+  public List<ToolKeyService.KeyView> retire(@PathParam("kid") String kid) {
+    keys.retire(kid);
+    return keys.describePublished();
+  }
+
+  @GET
+  @Path("audit.csv")
+  @Produces("text/csv")
+  public Response auditCsv() {
+    StringBuilder csv = new StringBuilder("time,actor,action,target,outcome\r\n");
+    for (AuditTrail.Entry e : audit.latest(AuditTrail.MAX_READ)) {
+      csv.append(MembersCsv.cell(e.at().toString()))
+          .append(',')
+          .append(MembersCsv.cell(e.actor()))
+          .append(',')
+          .append(MembersCsv.cell(e.action()))
+          .append(',')
+          .append(MembersCsv.cell(e.target()))
+          .append(',')
+          .append(e.outcome())
+          .append("\r\n");
+    }
+    return Response.ok(csv.toString())
+        .type("text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"peerloop-audit.csv\"")
+        .build();
+  }
+}
