@@ -7,6 +7,10 @@ import java.time.Clock;
 import java.util.Optional;
 import org.peerloop.admin.AdminAccount;
 import org.peerloop.admin.AdminAccounts;
+import org.peerloop.people.Person;
+import org.peerloop.people.PersonRepository;
+import org.peerloop.platform.Platform;
+import org.peerloop.platform.PlatformRepository;
 
 /** Local administrators: the first-run setup, sign-in, and new accounts; one transaction each. */
 @ApplicationScoped
@@ -14,6 +18,8 @@ public class AdminSignIn {
   @Inject AdminAccounts accounts;
   @Inject AdminSessions sessions;
   @Inject Clock clock;
+  @Inject PersonRepository people;
+  @Inject PlatformRepository platforms;
 
   /** Whether the console should offer the first-run setup (a setup link is waiting). */
   @Transactional
@@ -41,6 +47,16 @@ public class AdminSignIn {
   @Transactional
   public String create(String username, String password) {
     return accounts.create(username, password).username();
+  }
+
+  /** An LMS administrator, named for the audit log by their name and their platform. */
+  @Transactional
+  public AdminSessions.Administrator lmsAdministrator(long personId, long platformId) {
+    String name = people.find(personId).map(Person::displayName).orElse("person " + personId);
+    String issuer =
+        platforms.find(platformId).map(Platform::issuer).orElse("platform " + platformId);
+    return new AdminSessions.Administrator(
+        name + " (LMS administrator, " + issuer + ")", "lti", clock.instant());
   }
 
   private AdminSessions.Administrator local(AdminAccount account) {

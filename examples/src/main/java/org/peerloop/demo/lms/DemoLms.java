@@ -152,6 +152,21 @@ public final class DemoLms {
     return learner;
   }
 
+  /** Adds one of the LMS's administrators (LIS institution role Administrator). */
+  public DemoCourse.User addAdministrator(String id, String givenName, String familyName) {
+    DemoCourse.User admin =
+        new DemoCourse.User(
+            id,
+            givenName,
+            familyName,
+            id + "@example.edu",
+            "Administrator",
+            "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator",
+            "en");
+    addedUsers.put(id, admin);
+    return admin;
+  }
+
   private Optional<DemoCourse.User> user(String id) {
     DemoCourse.User added = addedUsers.get(id);
     return added != null ? Optional.of(added) : DemoCourse.user(id);

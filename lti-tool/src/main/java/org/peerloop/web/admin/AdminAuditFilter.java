@@ -24,7 +24,7 @@ import org.peerloop.privacy.AuditTrail;
 public class AdminAuditFilter implements ContainerResponseFilter {
   private static final Logger LOG = Logger.getLogger(AdminAuditFilter.class.getName());
 
-  /** The one admin credential there is; named so that the log says how the admin signed in. */
+  /** The configured admin token, named so that the log says how the admin signed in. */
   static final String ADMIN_TOKEN_ACTOR = "admin token";
 
   @Inject AuditTrail trail;
@@ -37,12 +37,12 @@ public class AdminAuditFilter implements ContainerResponseFilter {
     if (request.getMethod().equals(HttpMethod.GET) && !personalRead) {
       return;
     }
-    if (response.getStatus() == 401) {
+    if (principal.actor() == null) {
       // Not an administrator: there is no actor to name (the access log has the attempt).
       return;
     }
     try {
-      trail.record(ADMIN_TOKEN_ACTOR, request.getMethod() + " " + path, path, response.getStatus());
+      trail.record(principal.actor(), request.getMethod() + " " + path, path, response.getStatus());
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE, "The audit log could not record " + request.getMethod() + " " + path, e);

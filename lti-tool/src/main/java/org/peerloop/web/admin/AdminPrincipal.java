@@ -11,11 +11,11 @@ public class AdminPrincipal {
   private String actor;
   private AdminSessions.Administrator administrator;
 
-  void set(String actor) {
+  public void set(String actor) {
     this.actor = actor;
   }
 
-  void set(AdminSessions.Administrator administrator) {
+  public void set(AdminSessions.Administrator administrator) {
     this.administrator = administrator;
     this.actor = administrator.actor();
   }

@@ -17,8 +17,6 @@ import org.peerloop.console.AdminSignIn;
 import org.peerloop.lti.roles.Role;
 import org.peerloop.lti.session.Authenticated;
 import org.peerloop.lti.session.CurrentSession;
-import org.peerloop.people.PersonRepository;
-import org.peerloop.platform.PlatformRepository;
 import org.peerloop.settings.Settings;
 import org.peerloop.web.limits.Limit;
 import org.peerloop.web.limits.RateLimited;
@@ -38,8 +36,6 @@ public class AdminSessionResource {
   @Inject AdminSessions sessions;
   @Inject AdminPrincipal principal;
   @Inject CurrentSession launch;
-  @Inject PersonRepository people;
-  @Inject PlatformRepository platforms;
   @Inject Settings settings;
 
   public record SetupRequest(
@@ -102,20 +98,8 @@ public class AdminSessionResource {
       throw ProblemException.forbidden(
           "not-an-administrator", "Only the LMS's administrators may open the console");
     }
-    String name =
-        people
-            .find(session.personId())
-            .map(p -> p.displayName())
-            .orElse("person " + session.personId());
-    String issuer =
-        platforms
-            .find(session.platformId())
-            .map(p -> p.issuer())
-            .orElse("platform " + session.platformId());
     String ticket =
-        sessions.ticket(
-            new AdminSessions.Administrator(
-                name + " (LMS administrator, " + issuer + ")", "lti", java.time.Instant.now()));
+        sessions.ticket(signIn.lmsAdministrator(session.personId(), session.platformId()));
     return Map.of("url", settings.baseUrl().resolve("admin/").toString() + "#ticket=" + ticket);
   }
 

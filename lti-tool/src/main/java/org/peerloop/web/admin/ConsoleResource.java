@@ -2,30 +2,23 @@ package org.peerloop.web.admin;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
-import org.peerloop.console.RegistrationChecks;
 import org.peerloop.console.Registrations;
 import org.peerloop.console.SelfTest;
-import org.peerloop.lti.jwks.ToolKeyService;
 import org.peerloop.privacy.AuditTrail;
 import org.peerloop.web.api.MembersCsv;
 
 /**
- * What the administration console reads and does beyond the platform and key calls: registrations
- * with their last launch and refusal, the diagnosis of refused launches, checks of a manual
- * registration before it is made, the self-test, retiring a replaced key, and the audit log as CSV.
+ * What the administration console reads and runs beyond the platform and key calls: registrations
+ * with their last launch and refusal, the diagnosis of refused launches, the self-test, and the
+ * audit log as CSV.
  */
 @Path("api/admin")
 @RequestScoped
@@ -34,9 +27,7 @@ import org.peerloop.web.api.MembersCsv;
 public class ConsoleResource {
 
   @Inject Registrations registrations;
-  @Inject RegistrationChecks checks;
   @Inject SelfTest selfTest;
-  @Inject ToolKeyService keys;
   @Inject AuditTrail audit;
 
   @GET
@@ -53,25 +44,9 @@ public class ConsoleResource {
   }
 
   @POST
-  @Path("platforms/check")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Map<String, List<RegistrationChecks.Problem>> check(
-      @Valid @NotNull RegistrationChecks.Values values) {
-    return Map.of("problems", checks.check(values));
-  }
-
-  @POST
   @Path("self-test")
   public List<SelfTest.Check> selfTest() {
     return selfTest.run();
-  }
-
-  /** Stops publishing a key that was replaced (its grace period is for platforms' caches). */
-  @POST
-  @Path("keys/{kid}/retire")
-  public List<ToolKeyService.KeyView> retire(@PathParam("kid") String kid) {
-    keys.retire(kid);
-    return keys.describePublished();
   }
 
   @GET

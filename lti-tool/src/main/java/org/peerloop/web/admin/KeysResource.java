@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -32,5 +33,13 @@ public class KeysResource {
   @Path("rotate")
   public ToolKeyService.KeyView rotate() {
     return keys.rotate();
+  }
+
+  /** Stops publishing a key that was replaced (its grace period is for platforms' caches). */
+  @POST
+  @Path("{kid}/retire")
+  public List<ToolKeyService.KeyView> retire(@PathParam("kid") String kid) {
+    keys.retire(kid);
+    return keys.describePublished();
   }
 }

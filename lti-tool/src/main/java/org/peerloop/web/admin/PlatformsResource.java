@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.peerloop.console.RegistrationChecks;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.lti.registration.PlatformRegistrar;
 import org.peerloop.platform.Platform;
@@ -32,6 +34,7 @@ import org.peerloop.platform.ProductFamily;
 public class PlatformsResource {
 
   @Inject PlatformRegistrar registrar;
+  @Inject RegistrationChecks checks;
 
   /** A manual registration, with the values the LMS shows its administrator. */
   public record NewPlatform(
@@ -119,5 +122,14 @@ public class PlatformsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public PlatformView addDeployment(@PathParam("id") long id, @Valid @NotNull NewDeployment body) {
     return PlatformView.of(registrar.addDeployment(id, body.deploymentId()));
+  }
+
+  /** Checks a manual registration's values before it is made; nothing is saved. */
+  @POST
+  @Path("check")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, List<RegistrationChecks.Problem>> check(
+      @Valid @NotNull RegistrationChecks.Values values) {
+    return Map.of("problems", checks.check(values));
   }
 }

@@ -1,0 +1,98 @@
+package org.peerloop.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Signing in to the console without a local account: an LMS administrator's launch asks for a
+ * one-minute ticket and the console redeems it once; a learner or an instructor of the same LMS
+ * gets no ticket; a ticket is not a console session, a session token is not a ticket, and the audit
+ * log names the LMS administrator. Runs in course 108 at link 205, which no other test uses.
+ */
+@ExtendWith(DemoStackExtension.class)
+class ConsoleSignInIT {
+  private static final String AT = "&link=205&course=108";
+  private static DemoStack stack;
+  private static LaunchDriver driver;
+
+  @BeforeAll
+  static void connect(DemoStack running) {
+    stack = running;
+    driver = new LaunchDriver(running.lms);
+    running.lms.addAdministrator("lms-admin-1", "Ines", "Admin");
+  }
+
+  private static String token(String user) throws Exception {
+    return LaunchDriver.sessionToken(driver.launchWith("user=" + user + AT).body());
+  }
+
+  @Test
+  void anLmsAdministratorOpensTheConsoleFromALaunchAndNobodyElseCan() throws Exception {
+    HttpResponse<String> asked =
+        stack.call("POST", "api/admin/session/ticket", token("lms-admin-1"), null);
+    assertEquals(200, asked.statusCode(), asked.body());
+    String url = (String) JSONObjectUtils.parse(asked.body()).get("url");
+    assertTrue(url.startsWith(stack.tool("admin/").toString() + "#ticket="), url);
+    Matcher ticket = Pattern.compile("#ticket=(.+)$").matcher(url);
+    assertTrue(ticket.find());
+
+    assertEquals(
+        401,
+        stack.call("GET", "api/admin/registrations", ticket.group(1), null).statusCode(),
+        "a ticket is not a console session");
+    HttpResponse<String> redeemed =
+        stack.call(
+            "POST",
+            "api/admin/session/redeem",
+            null,
+            JSONObjectUtils.toJSONString(Map.of("ticket", ticket.group(1))));
+    assertEquals(200, redeemed.statusCode(), redeemed.body());
+    Map<String, Object> granted = JSONObjectUtils.parse(redeemed.body());
+    String console = (String) granted.get("token");
+    assertTrue(String.valueOf(granted.get("actor")).startsWith("Ines Admin (LMS administrator"));
+
+    assertEquals(200, stack.call("GET", "api/admin/registrations", console, null).statusCode());
+    assertEquals(
+        401,
+        stack
+            .call(
+                "POST",
+                "api/admin/session/redeem",
+                null,
+                JSONObjectUtils.toJSONString(Map.of("ticket", console)))
+            .statusCode(),
+        "a console session is not a ticket");
+    HttpResponse<String> checked =
+        stack.call(
+            "POST",
+            "api/admin/platforms/check",
+            console,
+            "{\"issuer\":\"http://nothing.example\",\"clientId\":\"x\",\"deploymentIds\":[]}");
+    assertEquals(200, checked.statusCode(), checked.body());
+    assertTrue(checked.body().contains("\"field\":\"jwksUrl\""), checked.body());
+    String audit = stack.call("GET", "api/admin/audit", console, null).body();
+    assertTrue(audit.contains("\"actor\":\"Ines Admin (LMS administrator"), audit);
+    HttpResponse<String> csv = stack.call("GET", "api/admin/audit.csv", console, null);
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(csv.body().startsWith("time,actor,action,target,outcome\r\n"), csv.body());
+    assertTrue(csv.body().contains("\"POST api/admin/platforms/check\""), csv.body());
+
+    for (String user : new String[] {"2", "5"}) {
+      HttpResponse<String> refused =
+          stack.call("POST", "api/admin/session/ticket", token(user), null);
+      assertEquals(403, refused.statusCode(), "user " + user + ": " + refused.body());
+      assertFalse(refused.body().contains("ticket="));
+    }
+  }
+}
