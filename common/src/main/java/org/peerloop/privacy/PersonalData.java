@@ -228,9 +228,10 @@ public class PersonalData {
             .setParameter(2, person.platform().id())
             .executeUpdate());
     deleted.put("activity", delete("delete from activity_event where person_id = ?", personId));
+    // The mail first: a notification's e-mail refers to it.
+    deleted.put("mail", delete("delete from mail_outbox where person_id = ?", personId));
     deleted.put("notifications", delete("delete from notification where person_id = ?", personId));
     delete("update notification set actor_id = null where actor_id = ?", personId);
-    deleted.put("mail", delete("delete from mail_outbox where person_id = ?", personId));
     deleted.put(
         "mailPreference", delete("delete from mail_preference where person_id = ?", personId));
     deleted.put("courseRoles", delete("delete from roster_entry where person_id = ?", personId));

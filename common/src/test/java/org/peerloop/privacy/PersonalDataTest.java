@@ -91,6 +91,11 @@ class PersonalDataTest {
               ActivityType.REPLY,
               stored);
           new Notifications(em, clock).published(em.find(Post.class, reply.id()));
+          // The space opening for Ada is e-mailed at once: an outbox row that refers to it.
+          new Notifications(em, clock)
+              .spaceOpened(
+                  em.find(org.peerloop.space.Space.class, fixture.space.id()),
+                  em.find(CohortMember.class, ada.id()));
           return null;
         });
   }
@@ -131,7 +136,7 @@ class PersonalDataTest {
     assertEquals(5, ((Number) rating.get("stars")).intValue());
     assertEquals(clock.instant().toString(), rating.get("ratedAt"));
     assertEquals(1, section(export, "activity").size());
-    assertEquals(1, section(export, "notifications").size(), "Ben replied to her");
+    assertEquals(2, section(export, "notifications").size(), "Ben replied, her space opened");
     assertFalse(export.toString().contains("ben@example.edu"));
   }
 
@@ -142,7 +147,8 @@ class PersonalDataTest {
 
     assertEquals(1, erased.postsKept());
     assertEquals(1, erased.deleted().get("activity"));
-    assertEquals(1, erased.deleted().get("notifications"));
+    assertEquals(2, erased.deleted().get("notifications"), "the reply and the space opening");
+    assertEquals(1, erased.deleted().get("mail"), "the opening's e-mail, deleted before it");
     Person person = fixture.db.inTransaction(em -> em.find(Person.class, ada.person().id()));
     assertTrue(person.isErased());
     assertEquals(Person.DELETED_MEMBER, person.displayName());

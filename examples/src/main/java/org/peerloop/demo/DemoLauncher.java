@@ -80,6 +80,10 @@ public final class DemoLauncher {
             + "webservice/rest/server.php  (completions go to "
             + tool
             + "moodle/events; a learner's \"Mark complete\" on the course page opens post-course spaces)");
+    System.out.println(
+        "  admin console:     "
+            + tool
+            + "admin/  (first start: the setup link is in the log above)");
     System.out.println("  health:            " + tool + "health");
     System.out.println("  tool keys (JWKS):  " + tool + "lti/jwks");
     System.out.println("  tool config:       " + tool + "lti/config.json");

@@ -12,6 +12,7 @@ import org.peerloop.errors.NotFoundException;
 import org.peerloop.people.Person;
 import org.peerloop.post.Post;
 import org.peerloop.post.PostStatus;
+import org.peerloop.runtime.DatabaseFailures;
 import org.peerloop.space.Space;
 
 /**
@@ -49,6 +50,9 @@ public class Scope {
   /** A cohort the caller may read: their own, or any of the course for a facilitator. */
   public Cohort cohort(Caller caller, long cohortId) {
     Cohort cohort = em.find(Cohort.class, cohortId);
+    if (cohort != null && cohort.space() == null) {
+      throw DatabaseFailures.readCutOff("Cohort " + cohortId);
+    }
     if (cohort == null || cohort.space().course().id() != caller.courseId()) {
       throw new NotFoundException("cohort-not-found", "No such cohort");
     }

@@ -52,6 +52,17 @@ public final class DatabaseFailures {
     return false;
   }
 
+  /**
+   * A relationship the schema requires (a NOT NULL foreign key) read as missing: the database went
+   * away in the middle of the read, and EclipseLink left the reference null. Answered like any
+   * outage, with a 503 the client retries, rather than failing on the null later.
+   */
+  public static jakarta.persistence.PersistenceException readCutOff(String what) {
+    return new jakarta.persistence.PersistenceException(
+        what + " was read incompletely",
+        new SQLTransientConnectionException("The database went away during the read", "08006"));
+  }
+
   /** By name, so the tool needs no connector API on a server that has none. */
   private static boolean isA(Throwable t, String className) {
     for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {

@@ -55,4 +55,9 @@ class DatabaseFailuresTest {
     loop.initCause(outer);
     assertFalse(DatabaseFailures.isUnavailable(outer));
   }
+
+  @Test
+  void aRequiredRelationshipReadAsMissingIsAnOutage() {
+    assertTrue(DatabaseFailures.isUnavailable(DatabaseFailures.readCutOff("Cohort 7")));
+  }
 }
