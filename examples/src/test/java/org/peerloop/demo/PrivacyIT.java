@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A member's rights over their data, end to end: Grace downloads everything PeerLoop holds about
+ * A member's rights over their data, end to end: Priya downloads everything PeerLoop holds about
  * her; IT finds her by her LMS user id, exports her data and erases her; her thread stays,
  * attributed to a deleted member, the analytics no longer know her, her next launch makes a new
  * person, and the audit log shows both administrative actions. Runs in course 108 at link 204,
@@ -33,6 +33,9 @@ class PrivacyIT {
   static void connect(DemoStack running) {
     stack = running;
     driver = new LaunchDriver(running.lms);
+    // People of their own: erasing one of the demo's people would change them for other suites.
+    running.lms.addLearner("privacy-priya", "Priya", "Patel");
+    running.lms.addLearner("privacy-omar", "Omar", "Haddad");
   }
 
   private static String token(String user) throws Exception {
@@ -59,10 +62,10 @@ class PrivacyIT {
                 designer,
                 "{\"title\":\"Privacy circle\",\"phase\":\"pre-course\",\"targetSize\":20}"))
             .get("id");
-    String grace = token("7");
-    String hugo = token("8");
+    String priya = token("privacy-priya");
+    String omar = token("privacy-omar");
     Object cohort = null;
-    for (String learner : List.of(grace, hugo)) {
+    for (String learner : List.of(priya, omar)) {
       cohort =
           json(call("POST", "api/v1/spaces/" + spaceId + "/membership", learner, "{\"topics\":[]}"))
               .get("id");
@@ -71,29 +74,29 @@ class PrivacyIT {
         json(call(
                 "POST",
                 "api/v1/cohorts/" + cohort + "/posts",
-                grace,
+                priya,
                 "{\"title\":\"What I changed at work\",\"body\":\"<p>Shorter stand-ups.</p>\","
-                    + "\"clientKey\":\"privacy-grace-1\"}"))
+                    + "\"clientKey\":\"privacy-priya-1\"}"))
             .get("id");
     json(
         call(
             "POST",
             "api/v1/cohorts/" + cohort + "/posts",
-            hugo,
+            omar,
             "{\"body\":\"<p>Trying it too.</p>\",\"replyTo\":"
                 + thread
-                + ",\"clientKey\":\"privacy-hugo-1\"}"));
+                + ",\"clientKey\":\"privacy-omar-1\"}"));
     String members =
         call("GET", "api/v1/spaces/" + spaceId + "/analytics/members.csv", designer, null).body();
-    assertTrue(members.contains("Grace Kim"), members);
+    assertTrue(members.contains("Priya Patel"), members);
 
     // Her own download.
-    HttpResponse<String> mine = call("GET", "api/v1/me/data", grace, null);
+    HttpResponse<String> mine = call("GET", "api/v1/me/data", priya, null);
     Map<String, Object> own = json(mine);
     assertTrue(mine.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
-    assertEquals("grace.kim@example.edu", ((Map<?, ?>) own.get("profile")).get("email"));
+    assertEquals("privacy-priya@example.edu", ((Map<?, ?>) own.get("profile")).get("email"));
     assertTrue(own.get("posts").toString().contains("Shorter stand-ups."), own.toString());
-    assertFalse(mine.body().contains("Trying it too."), "Hugo's reply is his");
+    assertFalse(mine.body().contains("Trying it too."), "Omar's reply is his");
 
     // IT finds her by her LMS user id, exports and erases her.
     Object platform =
@@ -105,29 +108,33 @@ class PrivacyIT {
             .get("id");
     List<Object> found =
         JSONArrayUtils.parse(
-            call("GET", "api/admin/people?platform=" + platform + "&subject=7", ADMIN, null)
+            call(
+                    "GET",
+                    "api/admin/people?platform=" + platform + "&subject=privacy-priya",
+                    ADMIN,
+                    null)
                 .body());
     assertEquals(1, found.size(), found.toString());
     Object personId = ((Map<?, ?>) found.get(0)).get("id");
     Map<String, Object> exported =
         json(call("GET", "api/admin/people/" + personId + "/export", ADMIN, null));
     assertEquals(own.get("posts"), exported.get("posts"));
-    assertEquals(401, call("DELETE", "api/admin/people/" + personId, grace, null).statusCode());
+    assertEquals(401, call("DELETE", "api/admin/people/" + personId, priya, null).statusCode());
     Map<String, Object> erased = json(call("DELETE", "api/admin/people/" + personId, ADMIN, null));
     assertEquals(1, ((Number) erased.get("postsKept")).intValue(), erased.toString());
 
     // The discussion is whole, without her.
-    String seen = call("GET", "api/v1/posts/" + thread, hugo, null).body();
+    String seen = call("GET", "api/v1/posts/" + thread, omar, null).body();
     assertTrue(seen.contains("Shorter stand-ups.") && seen.contains("Deleted member"), seen);
-    assertFalse(seen.contains("Grace"), seen);
+    assertFalse(seen.contains("Priya"), seen);
     String after =
         call("GET", "api/v1/spaces/" + spaceId + "/analytics/members.csv", designer, null).body();
-    assertFalse(after.contains("Grace") || after.contains("grace.kim@"), after);
+    assertFalse(after.contains("Priya") || after.contains("privacy-priya@"), after);
     String cohorts = call("GET", "api/v1/spaces/" + spaceId + "/cohorts", designer, null).body();
-    assertFalse(cohorts.contains("Grace"), cohorts);
+    assertFalse(cohorts.contains("Priya"), cohorts);
 
     // Launching again, she is someone new.
-    String again = token("7");
+    String again = token("privacy-priya");
     Object newId = json(call("GET", "api/session", again, null)).get("personId");
     assertNotEquals(String.valueOf(personId), String.valueOf(newId));
 

@@ -57,9 +57,11 @@ final class RateLimitFilter implements ContainerRequestFilter {
       return "person:" + session.get().personId();
     }
     HttpServletRequest servlet = edge.servletRequest;
-    return ClientAddress.of(
-        servlet.getRemoteAddr(),
-        request.getHeaderString("X-Forwarded-For"),
-        limits.trustedProxies());
+    String remote = servlet.getRemoteAddr();
+    String forwardedFor = request.getHeaderString("X-Forwarded-For");
+    if (forwardedFor != null && !limits.trustedProxies().contains(remote)) {
+      edge.warnUntrustedProxy(remote);
+    }
+    return ClientAddress.of(remote, forwardedFor, limits.trustedProxies());
   }
 }

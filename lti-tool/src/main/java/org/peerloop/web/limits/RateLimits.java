@@ -8,6 +8,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.peerloop.lti.session.CurrentSession;
 import org.peerloop.settings.Settings;
 import org.peerloop.web.lti.LaunchPages;
@@ -18,6 +20,8 @@ import org.peerloop.web.lti.LaunchPages;
  */
 @Provider
 public class RateLimits implements DynamicFeature {
+  private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+
   @Inject RateLimiter limiter;
   @Inject CurrentSession session;
   @Inject Settings settings;
@@ -25,6 +29,25 @@ public class RateLimits implements DynamicFeature {
 
   /** A proxy to the request being served. */
   @Context HttpServletRequest servletRequest;
+
+  private final AtomicBoolean warned = new AtomicBoolean();
+
+  /**
+   * Says once that a balancer seems to be in front but is not trusted: every client behind it then
+   * shares its address, and the per-address limits apply to all of them together.
+   */
+  void warnUntrustedProxy(String address) {
+    if (warned.compareAndSet(false, true)) {
+      LOG.warning(
+          () ->
+              "Requests from "
+                  + address
+                  + " carry X-Forwarded-For, but it is not in "
+                  + Settings.TRUSTED_PROXIES
+                  + ": if it is your load balancer, add it, or the sign-in and launch limits"
+                  + " count all its clients as one");
+    }
+  }
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
