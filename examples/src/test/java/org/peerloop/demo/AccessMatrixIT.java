@@ -109,7 +109,7 @@ class AccessMatrixIT {
     for (String user : List.of("2", "3", "4", "6", "7", "8")) {
       HttpResponse<String> page = driver.launchWith("user=" + user + at);
       if (user.equals("2")) {
-        victimIdToken = idTokenOf(driver);
+        victimIdToken = driver.lastIdToken();
       }
       tokens.put(user, token(page));
       HttpResponse<String> joined =
@@ -190,11 +190,6 @@ class AccessMatrixIT {
   private static String token(HttpResponse<String> page) {
     assertEquals(200, page.statusCode(), page.body());
     return LaunchDriver.sessionToken(page.body());
-  }
-
-  /** The id_token the LMS last posted for the driver's launch (the platform's, not ours). */
-  private static String idTokenOf(LaunchDriver driver) {
-    return driver.lastIdToken();
   }
 
   private static String platformId() throws Exception {

@@ -97,6 +97,13 @@ public class RegistrationChecks {
     return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
   }
 
+  /** What is wrong with the key set at this address (nothing: it holds an RSA signing key). */
+  public List<Problem> keySetProblems(URI jwks) {
+    List<Problem> problems = new ArrayList<>();
+    keySet(jwks, problems);
+    return problems;
+  }
+
   private void keySet(URI jwks, List<Problem> problems) {
     HttpResponse<byte[]> answer;
     try {

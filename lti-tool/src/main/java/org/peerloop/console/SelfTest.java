@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peerloop.health.HealthReport;
 import org.peerloop.health.HealthService;
+import org.peerloop.lti.registration.PlatformRegistrar;
 import org.peerloop.moodlebridge.ConnectionReport;
 import org.peerloop.moodlebridge.MoodleBridges;
 import org.peerloop.moodlebridge.MoodleSites;
@@ -34,9 +35,8 @@ public class SelfTest {
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @Inject HealthService health;
-  @Inject Registrations registrations;
   @Inject RegistrationChecks registrationChecks;
-  @Inject org.peerloop.lti.registration.PlatformRegistrar registrar;
+  @Inject PlatformRegistrar registrar;
   @Inject MoodleBridges bridges;
   @Inject MoodleSites sites;
   @Inject Settings settings;
@@ -109,11 +109,7 @@ public class SelfTest {
   }
 
   private Check keySet(String issuer, String jwksUrl) {
-    List<RegistrationChecks.Problem> problems =
-        registrationChecks.check(
-            new RegistrationChecks.Values(issuer, "-", jwksUrl, jwksUrl, jwksUrl, List.of("-")));
-    return problems.stream()
-        .filter(p -> p.field().equals("jwksUrl") && p.reason().startsWith("keys-"))
+    return registrationChecks.keySetProblems(URI.create(jwksUrl)).stream()
         .findFirst()
         .map(p -> Check.failed("platform-keys", issuer, p.reason(), jwksUrl + ": " + p.detail()))
         .orElse(Check.ok("platform-keys", issuer, jwksUrl + " holds RSA signing keys"));

@@ -2,7 +2,6 @@ package org.peerloop.demo.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -88,12 +87,12 @@ class MixedLoadBenchmark {
   @Test
   void mixedLoadOnTwoNodesBehindNginx() throws Exception {
     PGSimpleDataSource database = (PGSimpleDataSource) TestPostgres.newDatabase();
-    int balancerPort = freePort();
+    int balancerPort = LaunchBenchmark.freePort();
     URI balancer = URI.create("http://127.0.0.1:" + balancerPort + "/");
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     List<DemoNode> nodes = new ArrayList<>();
-    List<Integer> ports = List.of(freePort(), freePort());
+    List<Integer> ports = List.of(LaunchBenchmark.freePort(), LaunchBenchmark.freePort());
     Process nginx = null;
     DemoLms platform = null;
     try {
@@ -102,7 +101,7 @@ class MixedLoadBenchmark {
       for (int i = 0; i < ports.size(); i++) {
         Map<String, String> env = new HashMap<>();
         env.put("PEERLOOP_HTTP_PORT", String.valueOf(ports.get(i)));
-        env.put("PEERLOOP_DEMO_LMS_PORT", String.valueOf(freePort()));
+        env.put("PEERLOOP_DEMO_LMS_PORT", String.valueOf(LaunchBenchmark.freePort()));
         env.put("PEERLOOP_DATA_DIR", folder.resolve("node-" + i).toString());
         env.put("PEERLOOP_BASE_URL", balancer.toString());
         env.put("PEERLOOP_JDBC_URL", database.getUrl());
@@ -471,11 +470,5 @@ class MixedLoadBenchmark {
     }
     throw new IllegalStateException(
         "nginx did not start: " + Files.readString(dir.resolve("out.log")));
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
