@@ -1,0 +1,133 @@
+package org.peerloop.sharepoint.graph;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads group rosters from Microsoft Graph v1.0: {@code /groups/{id}/members}, or {@code
+ * /transitiveMembers} to include the users of nested groups, with {@code $select} and {@code $top}.
+ * Pages are followed by their {@code @odata.nextLink}, used verbatim (it carries Graph's own skip
+ * token) until a page has none, and only while it stays on the Graph host: the application token
+ * must never travel elsewhere. Members are told apart by {@code @odata.type}; only users are kept.
+ * See Microsoft Graph, "List group members", "Paging" and "Throttling".
+ */
+public class GraphClient {
+  static final String USER_TYPE = "#microsoft.graph.user";
+  static final String SELECT = "id,displayName,mail,userPrincipalName";
+  static final int PAGE_SIZE = 999;
+
+  /** A group of a million members is 1,000 pages; anything longer is a loop. */
+  static final int MAX_PAGES = 2_000;
+
+  private final GraphHttp http;
+  private final URI base;
+  private final AppTokens tokens;
+
+  /**
+   * @param base {@code https://graph.microsoft.com/} or a test's local server
+   */
+  public GraphClient(GraphHttp http, URI base, AppTokens tokens) {
+    this.http = http;
+    this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+    this.tokens = tokens;
+  }
+
+  /** The group's users; with {@code transitive}, the users of its nested groups too. */
+  public GroupRoster groupMembers(String groupId, boolean transitive) throws GraphException {
+    if (!groupId.matches("[0-9A-Fa-f-]{36}")) {
+      throw new GraphException("graph-group-id", "A group id is a GUID: " + groupId);
+    }
+    URI next =
+        base.resolve(
+            "v1.0/groups/"
+                + groupId
+                + (transitive ? "/transitiveMembers" : "/members")
+                + "?$select="
+                + URLEncoder.encode(SELECT, StandardCharsets.UTF_8)
+                + "&$top="
+                + PAGE_SIZE);
+    Map<String, GraphUser> users = new LinkedHashMap<>();
+    List<String> incomplete = new ArrayList<>();
+    int others = 0;
+    int pages = 0;
+    while (next != null) {
+      if (++pages > MAX_PAGES) {
+        throw new GraphException("graph-unreadable", "Graph kept answering with more pages");
+      }
+      JsonObject page = get(next);
+      for (JsonValue value :
+          page.getJsonArray("value") == null ? List.<JsonValue>of() : page.getJsonArray("value")) {
+        if (!(value instanceof JsonObject member)) {
+          continue;
+        }
+        String id = text(member, "id");
+        if (!USER_TYPE.equals(text(member, "@odata.type")) || id == null) {
+          others++;
+          continue;
+        }
+        GraphUser user =
+            new GraphUser(
+                id,
+                text(member, "displayName"),
+                text(member, "mail"),
+                text(member, "userPrincipalName"));
+        // Transitive listings name a user once per path to them.
+        if (users.putIfAbsent(id, user) == null && user.incomplete()) {
+          incomplete.add(id);
+        }
+      }
+      next = nextLink(page);
+    }
+    return new GroupRoster(List.copyOf(users.values()), List.copyOf(incomplete), others, pages);
+  }
+
+  private JsonObject get(URI uri) throws GraphException {
+    try {
+      return http.json(request(uri), "Microsoft Graph");
+    } catch (GraphException e) {
+      if (!e.code().equals("graph-unauthorized")) {
+        throw e;
+      }
+      // An expired or revoked token is refused with 401: once with a fresh one.
+      tokens.discard();
+      return http.json(request(uri), "Microsoft Graph");
+    }
+  }
+
+  private HttpRequest.Builder request(URI uri) throws GraphException {
+    return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + tokens.token()).GET();
+  }
+
+  private URI nextLink(JsonObject page) throws GraphException {
+    String link = text(page, "@odata.nextLink");
+    if (link == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = URI.create(link);
+    } catch (IllegalArgumentException e) {
+      throw new GraphException("graph-unreadable", "Graph's next link is not a URL", e);
+    }
+    if (!base.getScheme().equals(uri.getScheme())
+        || !base.getAuthority().equalsIgnoreCase(String.valueOf(uri.getAuthority()))) {
+      throw new GraphException(
+          "graph-unreadable", "Graph's next link leads off the Graph host: " + uri.getHost());
+    }
+    return uri;
+  }
+
+  private static String text(JsonObject object, String name) {
+    JsonValue value = object.get(name);
+    return value instanceof JsonString s ? s.getString() : null;
+  }
+}
