@@ -236,6 +236,10 @@ public class PersonalData {
         "mailPreference", delete("delete from mail_preference where person_id = ?", personId));
     deleted.put("courseRoles", delete("delete from roster_entry where person_id = ?", personId));
     deleted.put("grades", delete("delete from grade_record where person_id = ?", personId));
+    // A SharePoint sign-in of the same account after this makes a new person, as a launch does.
+    deleted.put(
+        "directoryAccounts", delete("delete from directory_account where person_id = ?", personId));
+    deleted.put("siteRosters", delete("delete from intranet_member where person_id = ?", personId));
     deleted.put(
         "topics",
         delete(

@@ -79,6 +79,20 @@ public class LaunchPages {
         session.courseTitle());
   }
 
+  /**
+   * The tool on a SharePoint page: the web part frames it and hands it the session by postMessage,
+   * which the page takes only from its parent and only from one of these origins.
+   */
+  public Response awaitingSession(java.util.List<String> origins, String locale) {
+    JsonObjectBuilder data =
+        JSON.createObjectBuilder()
+            .add("apiBase", base() + "api/")
+            .add(
+                "awaitSession",
+                JSON.createObjectBuilder().add("origins", JSON.createArrayBuilder(origins)));
+    return shell(data, new TreeSet<>(origins), locale, null, null);
+  }
+
   /** The tool before its session: the page first proves it is the browser that logged in. */
   public Response binding(LaunchOutcome.NeedsBinding binding, String launchOrigin) {
     JsonObjectBuilder data =

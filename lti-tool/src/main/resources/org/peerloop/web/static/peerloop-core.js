@@ -210,6 +210,9 @@
       PL.state.deepLinking = data.deepLinking || null;
       return Promise.resolve();
     }
+    if (data.awaitSession) {
+      return awaitSession(data.awaitSession.origins || []);
+    }
     function redeem(value) {
       return PL.api(data.bindUrl, {
         method: "POST",
@@ -227,6 +230,42 @@
         PL.state.deepLinking = granted.deepLinking || null;
       });
   };
+
+  /**
+   * On a SharePoint page the web part holds the session: it posts it once this page says it is
+   * ready. Only the parent window, from an origin IT allowed (SharePoint's own hosts), may hand it
+   * over, so no other page can slip its own session into this one.
+   */
+  function awaitSession(origins) {
+    function allowed(origin) {
+      return origins.some(function (pattern) {
+        if (pattern.indexOf("://*.") < 0) {
+          return origin === pattern;
+        }
+        var scheme = pattern.split("://*.")[0] + "://";
+        var suffix = "." + pattern.split("://*.")[1];
+        return origin.indexOf(scheme) === 0 && origin.length > (scheme + suffix).length &&
+          origin.slice(-suffix.length) === suffix && origin.slice(scheme.length, -suffix.length).indexOf("/") < 0;
+      });
+    }
+    return new Promise(function (resolve) {
+      window.addEventListener("message", function listen(event) {
+        var m = event.data;
+        if (event.source !== window.parent || !allowed(event.origin) || !m ||
+            m.subject !== "peerloop.session" || typeof m.token !== "string") {
+          return;
+        }
+        window.removeEventListener("message", listen);
+        token = m.token;
+        expiresAt = m.expiresAt;
+        PL.state.deepLinking = null;
+        resolve();
+      });
+      if (window.parent !== window) {
+        window.parent.postMessage({ subject: "peerloop.ready" }, "*");
+      }
+    });
+  }
 
   /** Keeps the token fresh while the page is open; the server ends sessions 12 h after launch. */
   PL.keepFresh = function (onEnded, refreshPath) {

@@ -1,0 +1,225 @@
+package org.peerloop.sharepointsite;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.peerloop.community.Caller;
+import org.peerloop.community.Scope;
+import org.peerloop.course.Course;
+import org.peerloop.errors.ConflictException;
+import org.peerloop.errors.NotFoundException;
+import org.peerloop.intranet.Audience;
+import org.peerloop.intranet.IntranetPage;
+import org.peerloop.intranet.IntranetSite;
+import org.peerloop.intranet.IntranetTenant;
+import org.peerloop.space.Space;
+
+/**
+ * Which SharePoint site stands for which course, and which page opens which space. IT binds any
+ * site and page; a facilitator binds a page to a space of their own course (and the page's site to
+ * that course, unless it already stands for another one).
+ */
+@ApplicationScoped
+public class SiteBindings {
+  @Inject EntityManager em;
+  @Inject Clock clock;
+  @Inject Tenants tenants;
+  @Inject Scope scope;
+  @Inject Event<SiteAdmission> admissions;
+
+  /** Who may enter a site's spaces. */
+  public record Admission(Audience audience, String groupId, boolean nestedGroups) {}
+
+  /** A site binding as the API shows it. */
+  public record SiteView(
+      String tenantId,
+      String siteId,
+      long courseId,
+      String courseTitle,
+      Audience audience,
+      String groupId,
+      boolean nestedGroups,
+      String syncedAt,
+      int membersSeen,
+      int membersIncomplete,
+      String syncError,
+      List<PageView> pages) {}
+
+  public record PageView(String pageId, long spaceId, String spaceTitle) {}
+
+  /** IT binds a site to a course. */
+  @Transactional
+  public SiteView bindSite(String tenantId, String siteId, long courseId, Admission admission) {
+    IntranetTenant tenant = tenants.find(tenantId);
+    Course course = em.find(Course.class, courseId);
+    if (course == null) {
+      throw new NotFoundException("course-not-found", "No such course");
+    }
+    IntranetSite site = site(tenant, siteId).orElse(null);
+    if (site == null) {
+      site = new IntranetSite(tenant, siteId, course, clock.instant());
+      site.admit(admission.audience(), admission.groupId(), admission.nestedGroups());
+      em.persist(site);
+    } else if (!site.course().id().equals(course.id())) {
+      throw new ConflictException(
+          "site-bound-elsewhere", "The site stands for another course; unbind its pages first");
+    } else {
+      site.admit(admission.audience(), admission.groupId(), admission.nestedGroups());
+    }
+    em.flush();
+    admissions.fire(new SiteAdmission(site.id()));
+    return view(site);
+  }
+
+  /** IT points a page of a bound site at a space of the site's course. */
+  @Transactional
+  public SiteView bindPage(String tenantId, String siteId, String pageId, long spaceId) {
+    IntranetSite site =
+        site(tenants.find(tenantId), siteId)
+            .orElseThrow(
+                () -> new NotFoundException("site-not-bound", "Bind the site to a course first"));
+    Space space = em.find(Space.class, spaceId);
+    if (space == null) {
+      throw new NotFoundException("space-not-found", "No such space");
+    }
+    openPage(site, pageId, space);
+    return view(site);
+  }
+
+  /**
+   * A facilitator shows a space of their course on a SharePoint page: the site is bound to their
+   * course if it is not bound yet; a site standing for another course is refused.
+   */
+  @Transactional
+  public SiteView bindForFacilitator(
+      Caller caller,
+      long spaceId,
+      String tenantId,
+      String siteId,
+      String pageId,
+      Admission admission) {
+    scope.requireFacilitator(caller);
+    Space space = scope.space(caller, spaceId);
+    IntranetTenant tenant = tenants.find(tenantId);
+    if (!tenant.isActive()) {
+      throw new ConflictException("tenant-disabled", "IT has disabled this tenant");
+    }
+    IntranetSite site = site(tenant, siteId).orElse(null);
+    if (site == null) {
+      site = new IntranetSite(tenant, siteId, space.course(), clock.instant());
+      site.admit(admission.audience(), admission.groupId(), admission.nestedGroups());
+      em.persist(site);
+    } else if (!site.course().id().equals(space.course().id())) {
+      throw new ConflictException(
+          "site-bound-elsewhere", "This SharePoint site already stands for another course");
+    } else {
+      site.admit(admission.audience(), admission.groupId(), admission.nestedGroups());
+    }
+    openPage(site, pageId, space);
+    admissions.fire(new SiteAdmission(site.id()));
+    return view(site);
+  }
+
+  /** The SharePoint pages of a space, for its facilitators. */
+  @Transactional
+  public List<SiteView> ofSpace(Caller caller, long spaceId) {
+    scope.requireFacilitator(caller);
+    Space space = scope.space(caller, spaceId);
+    return em.createQuery(
+            "select distinct p.site from IntranetPage p where p.space = :space", IntranetSite.class)
+        .setParameter("space", space)
+        .getResultStream()
+        .map(this::view)
+        .toList();
+  }
+
+  @Transactional
+  public List<SiteView> list() {
+    return em.createQuery("select s from IntranetSite s order by s.id", IntranetSite.class)
+        .getResultStream()
+        .map(this::view)
+        .toList();
+  }
+
+  /** IT removes a page's binding; the space and its posts stay. */
+  @Transactional
+  public void unbindPage(String tenantId, String siteId, String pageId) {
+    IntranetSite site =
+        site(tenants.find(tenantId), siteId)
+            .orElseThrow(() -> new NotFoundException("site-not-bound", "No such site binding"));
+    page(site, IntranetPage.pageId(pageId))
+        .ifPresentOrElse(
+            em::remove,
+            () -> {
+              throw new NotFoundException("page-not-bound", "No such page binding");
+            });
+  }
+
+  /** The binding's row id, for the roster reads. */
+  @Transactional
+  public long siteRef(String tenantId, String siteId) {
+    return site(tenants.find(tenantId), siteId)
+        .orElseThrow(() -> new NotFoundException("site-not-bound", "No such site binding"))
+        .id();
+  }
+
+  Optional<IntranetSite> site(IntranetTenant tenant, String siteId) {
+    return em.createQuery(
+            "select s from IntranetSite s where s.tenantId = :tenant and s.siteId = :site",
+            IntranetSite.class)
+        .setParameter("tenant", tenant.tenantId())
+        .setParameter("site", IntranetTenant.guid("siteId", siteId))
+        .getResultStream()
+        .findFirst();
+  }
+
+  Optional<IntranetPage> page(IntranetSite site, String pageId) {
+    return em.createQuery(
+            "select p from IntranetPage p join fetch p.space where p.site = :site and p.pageId = :page",
+            IntranetPage.class)
+        .setParameter("site", site)
+        .setParameter("page", pageId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void openPage(IntranetSite site, String pageId, Space space) {
+    String id = IntranetPage.pageId(pageId);
+    Optional<IntranetPage> existing = page(site, id);
+    if (existing.isPresent()) {
+      existing.get().open(space);
+    } else {
+      em.persist(new IntranetPage(site, id, space, clock.instant()));
+    }
+    em.flush();
+  }
+
+  private SiteView view(IntranetSite site) {
+    List<PageView> pages =
+        em.createQuery(
+                "select p from IntranetPage p join fetch p.space where p.site = :site order by p.id",
+                IntranetPage.class)
+            .setParameter("site", site)
+            .getResultStream()
+            .map(p -> new PageView(p.pageId(), p.space().id(), p.space().title()))
+            .toList();
+    return new SiteView(
+        site.tenantId(),
+        site.siteId(),
+        site.course().id(),
+        site.course().title(),
+        site.audience(),
+        site.groupId(),
+        site.nestedGroups(),
+        site.syncedAt() == null ? null : site.syncedAt().toString(),
+        site.membersSeen(),
+        site.membersIncomplete(),
+        site.syncError(),
+        pages);
+  }
+}
