@@ -1,0 +1,29 @@
+declare interface IPeerLoopCohortWebPartStrings {
+  PropertyPaneDescription: string;
+  ConnectionGroupName: string;
+  PeerLoopUrlLabel: string;
+  PeerLoopUrlDescription: string;
+  PeerLoopUrlInvalid: string;
+  AppIdUriLabel: string;
+  AppIdUriDescription: string;
+  BindingGroupName: string;
+  BindingHelp: string;
+  SiteId: string;
+  PageId: string;
+  NotConfiguredTitle: string;
+  NotConfigured: string;
+  ConnectingTitle: string;
+  NotBoundTitle: string;
+  NotBound: string;
+  ApiNotApprovedTitle: string;
+  ApiNotApproved: string;
+  NoEntryTitle: string;
+  RefusedTitle: string;
+  Refused: string;
+  FailedTitle: string;
+}
+
+declare module 'PeerLoopCohortWebPartStrings' {
+  const strings: IPeerLoopCohortWebPartStrings;
+  export = strings;
+}
