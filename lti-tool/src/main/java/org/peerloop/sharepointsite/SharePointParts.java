@@ -60,6 +60,11 @@ public class SharePointParts {
     return loaded;
   }
 
+  /** Where SharePoint pages are served from: who may frame PeerLoop and ask for a session. */
+  public SharePointOrigins origins() {
+    return new SharePointOrigins(settings().frameAncestors());
+  }
+
   public EntraAccessTokens tokens() {
     EntraAccessTokens made = tokens;
     if (made == null) {
