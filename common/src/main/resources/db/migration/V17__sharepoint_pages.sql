@@ -52,7 +52,7 @@ CREATE TABLE intranet_page (
   CONSTRAINT pk_intranet_page PRIMARY KEY (id),
   CONSTRAINT uq_intranet_page UNIQUE (site_ref, page_id),
   CONSTRAINT fk_intranet_page_site FOREIGN KEY (site_ref) REFERENCES intranet_site (id) ON DELETE CASCADE,
-  CONSTRAINT fk_intranet_page_space FOREIGN KEY (space_id) REFERENCES space (id)
+  CONSTRAINT fk_intranet_page_space FOREIGN KEY (space_id) REFERENCES cohort_space (id)
 );
 
 -- An Entra account (tenant + object id) acting as a person of the course's platform.

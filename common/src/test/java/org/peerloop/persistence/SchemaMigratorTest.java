@@ -68,7 +68,12 @@ class SchemaMigratorTest {
             "ADMIN_AUDIT",
             "ADMIN_ACCOUNT",
             "ADMIN_SETUP",
-            "LAUNCH_REFUSAL"),
+            "LAUNCH_REFUSAL",
+            "INTRANET_TENANT",
+            "INTRANET_SITE",
+            "INTRANET_PAGE",
+            "DIRECTORY_ACCOUNT",
+            "INTRANET_MEMBER"),
         applicationTables(ds));
   }
 

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.logging.LogManager;
 import org.peerloop.demo.lms.DemoLms;
+import org.peerloop.demo.sharepoint.DemoSharePoint;
 import org.peerloop.settings.InvalidSettingsException;
 import org.peerloop.settings.Settings;
 
@@ -37,6 +38,16 @@ public final class DemoLauncher {
       return;
     }
 
+    DemoSharePoint sharePoint;
+    try {
+      sharePoint = DemoSharePoint.start(settings.httpPort() + 2);
+    } catch (IOException e) {
+      System.err.println("The demo SharePoint could not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    sharePoint.toolSettings().forEach(DemoLauncher::defaultSetting);
+
     EmbeddedServer server = new EmbeddedServer(settings);
     DemoLms[] lms = new DemoLms[1];
     Runtime.getRuntime()
@@ -47,6 +58,7 @@ public final class DemoLauncher {
                     lms[0].stop();
                   }
                   server.stop();
+                  sharePoint.stop();
                 },
                 "peerloop-shutdown"));
     try {
@@ -54,6 +66,7 @@ public final class DemoLauncher {
       lms[0] = DemoPlatformSetup.connect(settings, lmsPort(settings), adminToken);
       DemoPlatformSetup.connectStore(settings, adminToken, lms[0]);
       DemoPlatformSetup.connectBridge(settings, adminToken, lms[0]);
+      DemoPlatformSetup.connectSharePoint(settings, adminToken, sharePoint);
     } catch (EmbeddedServer.StartFailure
         | DemoPlatformSetup.SetupFailure
         | IOException
@@ -84,6 +97,11 @@ public final class DemoLauncher {
         "  admin console:     "
             + tool
             + "admin/  (first start: the setup link is in the log above)");
+    System.out.println(
+        "  SharePoint page:   "
+            + sharePoint.pageUrl()
+            + "  (a stand-in for Microsoft 365; link it to a space as the instructor: Settings,"
+            + " SharePoint pages)");
     System.out.println("  health:            " + tool + "health");
     System.out.println("  tool keys (JWKS):  " + tool + "lti/jwks");
     System.out.println("  tool config:       " + tool + "lti/config.json");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.peerloop.demo.lms.DemoLms;
 import org.peerloop.demo.lms.ToolRegistration;
+import org.peerloop.demo.sharepoint.DemoSharePoint;
 import org.peerloop.settings.Settings;
 
 /**
@@ -130,6 +131,40 @@ final class DemoPlatformSetup {
       lms.moodle().usePeerLoop(settings.baseUrl(), text);
     } catch (ParseException e) {
       throw new SetupFailure("the webhook secret answer is not JSON: " + secret.body());
+    }
+  }
+
+  /**
+   * Registers the demo tenant as IT would, with the people rule that makes a Microsoft 365 account
+   * the LMS person of the same e-mail: Ada on the SharePoint page is Ada of the course.
+   */
+  static void connectSharePoint(Settings settings, String adminToken, DemoSharePoint sharePoint)
+      throws SetupFailure, IOException, InterruptedException {
+    sharePoint.usePeerLoop(settings.baseUrl());
+    String body =
+        "{\"displayName\":\"Demo organisation\",\"apiClientId\":\""
+            + DemoSharePoint.API_CLIENT_ID
+            + "\",\"appIdUri\":\""
+            + DemoSharePoint.APP_ID_URI
+            + "\",\"requiredScope\":\""
+            + DemoSharePoint.SCOPE
+            + "\",\"allowedClientApps\":[\""
+            + DemoSharePoint.WEB_PART_APP
+            + "\"],\"peopleRule\":\"MATCH_EMAIL\"}";
+    HttpResponse<String> answer =
+        admin(
+            settings,
+            adminToken,
+            HttpRequest.newBuilder(
+                    settings.url("api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    if (answer.statusCode() != 200) {
+      throw new SetupFailure(
+          "registering the demo tenant answered HTTP "
+              + answer.statusCode()
+              + ": "
+              + answer.body());
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.peerloop.demo.lms.DemoCourse;
 import org.peerloop.demo.lms.DemoLms;
+import org.peerloop.demo.sharepoint.DemoSharePoint;
 import org.peerloop.persistence.TestDatabase;
 import org.peerloop.persistence.TestPostgres;
 import org.peerloop.settings.Settings;
@@ -31,11 +32,20 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
   /** The mail server notifications go through: a real SMTP server on loopback. */
   final GreenMail mail;
 
-  private DemoStack(Settings settings, EmbeddedServer server, DemoLms lms, GreenMail mail) {
+  /** The stand-in for Microsoft 365: Entra, Graph and a SharePoint page with the web part. */
+  final DemoSharePoint sharePoint;
+
+  private DemoStack(
+      Settings settings,
+      EmbeddedServer server,
+      DemoLms lms,
+      GreenMail mail,
+      DemoSharePoint sharePoint) {
     this.settings = settings;
     this.server = server;
     this.lms = lms;
     this.mail = mail;
+    this.sharePoint = sharePoint;
   }
 
   /** The one stack of this test run. */
@@ -75,6 +85,8 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       System.setProperty(Settings.SMTP_PORT, String.valueOf(smtpPort));
       System.setProperty(Settings.SMTP_SECURITY, "none");
       System.setProperty(Settings.MAIL_FROM, "PeerLoop <peerloop@example.edu>");
+      DemoSharePoint sharePoint = DemoSharePoint.start(0);
+      sharePoint.toolSettings().forEach(System::setProperty);
       Settings settings = Settings.fromEnvironment();
       EmbeddedServer server = new EmbeddedServer(settings);
       server.start();
@@ -83,7 +95,8 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       // The first course's tests place learners by their own launches; a roster synchronisation
       // running beside them would place everyone at once. The LTI Advantage tests use course 103.
       lms.offerNamesAndRoles(DemoCourse.CONTEXT_ID, false);
-      return new DemoStack(settings, server, lms, mail);
+      DemoPlatformSetup.connectSharePoint(settings, ADMIN_TOKEN, sharePoint);
+      return new DemoStack(settings, server, lms, mail, sharePoint);
     } catch (Exception e) {
       throw new IllegalStateException("The demo stack did not start: " + e.getMessage(), e);
     }
@@ -105,6 +118,7 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
     lms.stop();
     server.stop();
     mail.stop();
+    sharePoint.stop();
   }
 
   static int freePort() throws IOException {

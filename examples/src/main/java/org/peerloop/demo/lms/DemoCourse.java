@@ -66,7 +66,9 @@ public final class DemoCourse {
           new Context("105", "DATA-110", "Data Literacy", null),
           new Context("106", "SAFE-120", "Safe Handling", null),
           new Context("107", "SAFE-120-B", "Safe Handling (evening run)", null),
-          new Context("108", "OPEN-130", "Open Forum", null));
+          new Context("108", "OPEN-130", "Open Forum", null),
+          new Context("109", "INTRA-140", "Intranet Practice", null),
+          new Context("110", "INTRA-150", "Intranet Leadership", null));
 
   public static Optional<Context> context(String id) {
     return CONTEXTS.stream().filter(c -> c.id().equals(id)).findFirst();

@@ -1,0 +1,376 @@
+package org.peerloop.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.peerloop.demo.sharepoint.DemoSharePoint;
+import org.peerloop.demo.sharepoint.DemoSharePoint.DirectoryUser;
+
+/**
+ * One cohort, two doors: a space set up in the LMS and bound to a SharePoint page is entered with
+ * an Entra access token (signed by the demo's stand-in for Entra, in the exact v2.0 shape) and
+ * shows the same posts to people from both sides. Also: each refusal end to end, the CORS grant
+ * that only SharePoint's origin gets, and a site open only to its Microsoft 365 group, read from
+ * the stand-in Graph. Runs in courses 109 and 110, which no other suite uses.
+ */
+@ExtendWith(DemoStackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SharePointIT {
+  private static final String AT = "&link=201&course=109";
+  private static final String PAGE = "11";
+
+  /** A second site of the organisation, open only to the group. */
+  private static final String GROUP_SITE = "4d6e8f0a-2b3c-4d5e-9f1a-3b5c7d9e1f2a";
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static DemoStack stack;
+  private static String designer;
+  private static String ada;
+  private static String ben;
+  private static long spaceId;
+  private static long cohortId;
+
+  @BeforeAll
+  static void setUp(DemoStack running) throws Exception {
+    stack = running;
+    LaunchDriver driver = new LaunchDriver(running.lms);
+    designer = LaunchDriver.sessionToken(driver.launchWith("user=5" + AT).body());
+    ada = LaunchDriver.sessionToken(driver.launchWith("user=2" + AT).body());
+    ben = LaunchDriver.sessionToken(driver.launchWith("user=3" + AT).body());
+    HttpResponse<String> space =
+        stack.call(
+            "PUT",
+            "api/v1/space",
+            designer,
+            "{\"title\":\"Intranet practice circle\",\"phase\":\"pre-course\",\"targetSize\":17}");
+    assertEquals(200, space.statusCode(), space.body());
+    spaceId = number(space.body(), "id");
+    HttpResponse<String> joined =
+        stack.call("POST", "api/v1/spaces/" + spaceId + "/membership", ada, "{\"topics\":[]}");
+    assertEquals(200, joined.statusCode(), joined.body());
+    cohortId = number(joined.body(), "id");
+    HttpResponse<String> post =
+        stack.call(
+            "POST",
+            "api/v1/cohorts/" + cohortId + "/posts",
+            ada,
+            "{\"kind\":\"discussion\",\"title\":\"Posted from the LMS\",\"body\":\"<p>Hello from Moodle</p>\",\"clientKey\":\"sp-it-lms-0001\"}");
+    assertEquals(201, post.statusCode(), post.body());
+  }
+
+  private static long number(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+    assertTrue(m.find(), name + " in " + json);
+    return Long.parseLong(m.group(1));
+  }
+
+  private static DirectoryUser user(String upn) {
+    return DemoSharePoint.user(upn).orElseThrow();
+  }
+
+  private static HttpResponse<String> exchange(String entraToken, String siteId, String pageId)
+      throws Exception {
+    return stack.call(
+        "POST",
+        "api/sharepoint/session",
+        entraToken,
+        "{\"siteId\":\"" + siteId + "\",\"pageId\":\"" + pageId + "\"}");
+  }
+
+  private static String session(DirectoryUser user, String siteId, String pageId) throws Exception {
+    HttpResponse<String> granted = exchange(stack.sharePoint.accessToken(user), siteId, pageId);
+    assertEquals(200, granted.statusCode(), granted.body());
+    Map<String, Object> body = JSONObjectUtils.parse(granted.body());
+    assertEquals(spaceId, ((Number) body.get("spaceId")).longValue());
+    assertEquals(stack.tool("sharepoint/frame").toString(), body.get("frameUrl"));
+    return (String) body.get("token");
+  }
+
+  @Test
+  @Order(1)
+  void aPageOpensNothingUntilItIsBound() throws Exception {
+    HttpResponse<String> answer =
+        exchange(
+            stack.sharePoint.accessToken(user("ada.ito@example.edu")),
+            DemoSharePoint.SITE_ID,
+            PAGE);
+    assertEquals(404, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains("page-not-bound"), answer.body());
+  }
+
+  @Test
+  @Order(2)
+  void onlyTheCoursesFacilitatorBindsAPageToTheSpace() throws Exception {
+    String binding =
+        "{\"tenantId\":\""
+            + DemoSharePoint.TENANT_ID
+            + "\",\"siteId\":\""
+            + DemoSharePoint.SITE_ID
+            + "\",\"pageId\":\""
+            + PAGE
+            + "\",\"audience\":\"ORGANISATION\"}";
+    HttpResponse<String> learner =
+        stack.call("PUT", "api/v1/spaces/" + spaceId + "/sharepoint-pages", ada, binding);
+    assertEquals(403, learner.statusCode(), learner.body());
+
+    HttpResponse<String> bad =
+        stack.call(
+            "PUT",
+            "api/v1/spaces/" + spaceId + "/sharepoint-pages",
+            designer,
+            binding.replace("\"pageId\":\"" + PAGE + "\"", "\"pageId\":\"../1\""));
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("pageId"), bad.body());
+
+    HttpResponse<String> bound =
+        stack.call("PUT", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, binding);
+    assertEquals(200, bound.statusCode(), bound.body());
+    assertTrue(bound.body().contains("\"pageId\":\"" + PAGE + "\""), bound.body());
+    HttpResponse<String> listed =
+        stack.call("GET", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, null);
+    assertTrue(listed.body().contains("Intranet practice circle"), listed.body());
+  }
+
+  @Test
+  @Order(3)
+  void theSamePersonSeesTheSameCohortThroughThePage() throws Exception {
+    // The tenant matches accounts to LMS people by e-mail: Ada on the page is Ada of the course.
+    String adaOnThePage = session(user("ada.ito@example.edu"), DemoSharePoint.SITE_ID, PAGE);
+    HttpResponse<String> me = stack.call("GET", "api/session", adaOnThePage, null);
+    HttpResponse<String> meInLms = stack.call("GET", "api/session", ada, null);
+    assertEquals(number(meInLms.body(), "personId"), number(me.body(), "personId"));
+    HttpResponse<String> space = stack.call("GET", "api/v1/space", adaOnThePage, null);
+    assertEquals(200, space.statusCode(), space.body());
+    assertEquals(spaceId, number(space.body(), "id"));
+    HttpResponse<String> mine =
+        stack.call("GET", "api/v1/spaces/" + spaceId + "/my-cohort", adaOnThePage, null);
+    assertEquals(cohortId, number(mine.body(), "id"));
+    HttpResponse<String> threads =
+        stack.call("GET", "api/v1/cohorts/" + cohortId + "/threads", adaOnThePage, null);
+    assertTrue(threads.body().contains("Posted from the LMS"), threads.body());
+  }
+
+  @Test
+  @Order(4)
+  void someoneOnlyInTheOrganisationJoinsAndTheLmsLearnerSeesTheirPost() throws Exception {
+    String lena = session(user("lena.novak@example.edu"), DemoSharePoint.SITE_ID, PAGE);
+    HttpResponse<String> joined =
+        stack.call("POST", "api/v1/spaces/" + spaceId + "/membership", lena, "{\"topics\":[]}");
+    assertEquals(200, joined.statusCode(), joined.body());
+    assertEquals(cohortId, number(joined.body(), "id"));
+    HttpResponse<String> post =
+        stack.call(
+            "POST",
+            "api/v1/cohorts/" + cohortId + "/posts",
+            lena,
+            "{\"kind\":\"discussion\",\"title\":\"Posted from SharePoint\",\"body\":\"<p>Hello from the intranet</p>\",\"clientKey\":\"sp-it-page-0001\"}");
+    assertEquals(201, post.statusCode(), post.body());
+
+    assertEquals(
+        200,
+        stack
+            .call("POST", "api/v1/spaces/" + spaceId + "/membership", ben, "{\"topics\":[]}")
+            .statusCode());
+    HttpResponse<String> threads =
+        stack.call("GET", "api/v1/cohorts/" + cohortId + "/threads", ben, null);
+    assertTrue(threads.body().contains("Posted from SharePoint"), threads.body());
+    assertTrue(threads.body().contains("Lena Novak"), "the author's real name: " + threads.body());
+  }
+
+  @Test
+  @Order(5)
+  void everyBrokenTokenIsRefusedEndToEnd() throws Exception {
+    DirectoryUser lena = user("lena.novak@example.edu");
+    Instant now = Instant.now();
+    Map<String, String> broken =
+        Map.of(
+            "entra-token-audience",
+            stack.sharePoint.sign(
+                DemoSharePoint.claims(lena, now).audience("00000003-0000-0000-c000-000000000000")),
+            "entra-token-expired",
+            stack.sharePoint.sign(
+                DemoSharePoint.claims(lena, now).expirationTime(Date.from(now.minusSeconds(600)))),
+            "entra-token-scope",
+            stack.sharePoint.sign(DemoSharePoint.claims(lena, now).claim("scp", "User.Read")),
+            "entra-token-client-app",
+            stack.sharePoint.sign(
+                DemoSharePoint.claims(lena, now)
+                    .claim("azp", "11111111-2222-3333-4444-555555555555")),
+            "entra-tenant-unknown",
+            stack.sharePoint.sign(
+                DemoSharePoint.claims(lena, now)
+                    .claim("tid", "f8cdef31-a31e-4b4a-93e4-5f571e91255a")),
+            "entra-token-malformed",
+            "not-a-token");
+    for (Map.Entry<String, String> token : broken.entrySet()) {
+      HttpResponse<String> answer = exchange(token.getValue(), DemoSharePoint.SITE_ID, PAGE);
+      assertEquals(401, answer.statusCode(), token.getKey() + ": " + answer.body());
+      assertTrue(answer.body().contains(token.getKey()), token.getKey() + ": " + answer.body());
+      assertFalse(answer.body().contains("token\":\"ey"), "no session in a refusal");
+    }
+    HttpResponse<String> none = exchange(null, DemoSharePoint.SITE_ID, PAGE);
+    assertEquals(401, none.statusCode());
+    // A session token of PeerLoop's own is not an Entra token.
+    assertEquals(401, exchange(ada, DemoSharePoint.SITE_ID, PAGE).statusCode());
+  }
+
+  @Test
+  @Order(6)
+  void aDisabledTenantLetsNobodyIn() throws Exception {
+    String path = "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/status";
+    assertEquals(
+        200,
+        stack.call("POST", path, DemoStack.ADMIN_TOKEN, "{\"status\":\"DISABLED\"}").statusCode());
+    try {
+      HttpResponse<String> answer =
+          exchange(
+              stack.sharePoint.accessToken(user("ada.ito@example.edu")),
+              DemoSharePoint.SITE_ID,
+              PAGE);
+      assertEquals(401, answer.statusCode(), answer.body());
+      assertTrue(answer.body().contains("entra-tenant-unknown"), answer.body());
+    } finally {
+      assertEquals(
+          200,
+          stack.call("POST", path, DemoStack.ADMIN_TOKEN, "{\"status\":\"ACTIVE\"}").statusCode());
+    }
+  }
+
+  @Test
+  @Order(7)
+  void onlySharePointsOriginMayCallTheSessionEndpointFromAScript() throws Exception {
+    for (String origin : List.of(stack.sharePoint.origin(), "https://contoso.sharepoint.com")) {
+      HttpResponse<String> preflight = preflight(origin);
+      assertEquals(204, preflight.statusCode());
+      assertEquals(
+          origin, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+      assertTrue(
+          preflight
+              .headers()
+              .firstValue("Access-Control-Allow-Headers")
+              .orElse("")
+              .contains("Authorization"));
+    }
+    for (String origin :
+        List.of("https://attacker.example", "https://sharepoint.com.attacker.example")) {
+      HttpResponse<String> preflight = preflight(origin);
+      assertTrue(
+          preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+          origin + ": " + preflight.headers().map());
+    }
+  }
+
+  private static HttpResponse<String> preflight(String origin) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(stack.tool("api/sharepoint/session"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization, content-type")
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(8)
+  void aGroupSiteAdmitsOnlyItsGroupAsGraphListsIt() throws Exception {
+    String site =
+        "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/sites/" + GROUP_SITE;
+    HttpResponse<String> course = stack.call("GET", "api/session", designer, null);
+    long courseId = number(course.body(), "courseId");
+    HttpResponse<String> bound =
+        stack.call(
+            "PUT",
+            site,
+            DemoStack.ADMIN_TOKEN,
+            "{\"courseId\":"
+                + courseId
+                + ",\"audience\":\"GROUP\",\"groupId\":\""
+                + DemoSharePoint.GROUP_ID
+                + "\",\"nestedGroups\":false}");
+    assertEquals(200, bound.statusCode(), bound.body());
+    assertEquals(
+        200,
+        stack
+            .call("PUT", site + "/pages/3", DemoStack.ADMIN_TOKEN, "{\"spaceId\":" + spaceId + "}")
+            .statusCode());
+
+    // The roster is read in the background once the site is bound.
+    String sites = "";
+    for (int i = 0;
+        i < 100
+            && !sites.matches(
+                "(?s).*\"siteId\":\"" + GROUP_SITE + "\"[^}]*\"syncedAt\":\"[^\"]+\".*");
+        i++) {
+      Thread.sleep(200);
+      sites = stack.call("GET", "api/admin/sharepoint/sites", DemoStack.ADMIN_TOKEN, null).body();
+    }
+    assertTrue(sites.contains("\"membersSeen\":4"), sites);
+    assertTrue(stack.sharePoint.graphCalls() > 0);
+
+    HttpResponse<String> omar =
+        exchange(stack.sharePoint.accessToken(user("omar.farouk@example.edu")), GROUP_SITE, "3");
+    assertEquals(403, omar.statusCode(), omar.body());
+    assertTrue(omar.body().contains("not-in-site-group"), omar.body());
+    // Omar is in the organisation: on the site open to it, he gets in.
+    assertEquals(
+        200,
+        exchange(
+                stack.sharePoint.accessToken(user("omar.farouk@example.edu")),
+                DemoSharePoint.SITE_ID,
+                PAGE)
+            .statusCode());
+    session(user("lena.novak@example.edu"), GROUP_SITE, "3");
+  }
+
+  @Test
+  @Order(9)
+  void aSiteStandsForOneCourse() throws Exception {
+    // Another course's facilitator cannot take the site over for their course.
+    LaunchDriver driver = new LaunchDriver(stack.lms);
+    String other =
+        LaunchDriver.sessionToken(driver.launchWith("user=5&link=201&course=110").body());
+    HttpResponse<String> space =
+        stack.call(
+            "PUT", "api/v1/space", other, "{\"title\":\"Data circle\",\"phase\":\"pre-course\"}");
+    long otherSpace = number(space.body(), "id");
+    HttpResponse<String> taken =
+        stack.call(
+            "PUT",
+            "api/v1/spaces/" + otherSpace + "/sharepoint-pages",
+            other,
+            "{\"tenantId\":\""
+                + DemoSharePoint.TENANT_ID
+                + "\",\"siteId\":\""
+                + DemoSharePoint.SITE_ID
+                + "\",\"pageId\":\"99\",\"audience\":\"ORGANISATION\"}");
+    assertEquals(409, taken.statusCode(), taken.body());
+    assertTrue(taken.body().contains("site-bound-elsewhere"), taken.body());
+    // Nor reach this course's space by its id.
+    assertEquals(
+        404,
+        stack
+            .call("GET", "api/v1/spaces/" + spaceId + "/sharepoint-pages", other, null)
+            .statusCode());
+  }
+}
