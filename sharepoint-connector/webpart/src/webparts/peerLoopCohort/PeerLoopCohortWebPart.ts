@@ -63,6 +63,12 @@ export default class PeerLoopCohortWebPart extends BaseClientSideWebPart<IPeerLo
     };
   }
 
+  /** The three ids a facilitator enters in PeerLoop to bind this page (Settings, SharePoint pages). */
+  private _idsText(ids: PageIds): string {
+    const tenantId = this.context.pageContext.aadInfo.tenantId.toString();
+    return `${strings.TenantId} ${tenantId}, ${strings.SiteId} ${ids.siteId}, ${strings.PageId} ${ids.pageId}`;
+  }
+
   private _render(outcome: SessionOutcome): void {
     switch (outcome.kind) {
       case 'ready': {
@@ -82,7 +88,7 @@ export default class PeerLoopCohortWebPart extends BaseClientSideWebPart<IPeerLo
       case 'not-bound':
         this._show(
           strings.NotBoundTitle,
-          strings.NotBound + ' ' + strings.SiteId + ' ' + outcome.ids.siteId + ', ' + strings.PageId + ' ' + outcome.ids.pageId
+          strings.NotBound + ' ' + this._idsText(outcome.ids)
         );
         return;
       case 'api-not-approved':
@@ -152,7 +158,7 @@ export default class PeerLoopCohortWebPart extends BaseClientSideWebPart<IPeerLo
               groupName: strings.BindingGroupName,
               groupFields: [
                 PropertyPaneLabel('binding', {
-                  text: strings.BindingHelp + ' ' + strings.SiteId + ' ' + ids.siteId + ', ' + strings.PageId + ' ' + ids.pageId
+                  text: strings.BindingHelp + ' ' + this._idsText(ids)
                 })
               ]
             }

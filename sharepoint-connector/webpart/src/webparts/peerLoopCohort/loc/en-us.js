@@ -9,6 +9,7 @@ define([], function() {
     "AppIdUriDescription": "From IT: the Application ID URI of PeerLoop's app registration, e.g. api://peerloop.example.org/…",
     "BindingGroupName": "Space of this page",
     "BindingHelp": "A facilitator links this page to their space in PeerLoop (Settings, SharePoint pages) with these ids:",
+    "TenantId": "tenant",
     "SiteId": "site",
     "PageId": "page",
     "NotConfiguredTitle": "PeerLoop is not set up on this page yet",

@@ -8,6 +8,7 @@ declare interface IPeerLoopCohortWebPartStrings {
   AppIdUriDescription: string;
   BindingGroupName: string;
   BindingHelp: string;
+  TenantId: string;
   SiteId: string;
   PageId: string;
   NotConfiguredTitle: string;

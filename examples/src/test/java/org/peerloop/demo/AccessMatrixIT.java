@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peerloop.demo.lms.DemoLms;
+import org.peerloop.demo.sharepoint.DemoSharePoint;
 
 /**
  * Every endpoint of the API (as the served OpenAPI document lists them, which a unit test keeps
@@ -163,6 +164,10 @@ class AccessMatrixIT {
     ids.put("id", platformId());
     // Admin calls are refused before the key is looked up; any id shows that.
     ids.put("kid", "any-key-id");
+    // The demo's SharePoint tenant, site and page: bound or not, admin calls are refused first.
+    ids.put("tenantId", DemoSharePoint.TENANT_ID);
+    ids.put("siteId", DemoSharePoint.SITE_ID);
+    ids.put("pageId", DemoSharePoint.PAGE_ID);
 
     otherCourseFacilitator = token(driver.launchWith("user=5&link=203&course=103"));
     HttpResponse<String> deep = driver.launchWith("user=5&deep&course=" + COURSE);
@@ -246,6 +251,15 @@ class AccessMatrixIT {
     }
     if (t.endsWith("/membership")) {
       return "{\"topics\":[]}";
+    }
+    if (t.endsWith("/sharepoint-pages")) {
+      return "{\"tenantId\":\""
+          + DemoSharePoint.TENANT_ID
+          + "\",\"siteId\":\""
+          + DemoSharePoint.SITE_ID
+          + "\",\"pageId\":\""
+          + DemoSharePoint.PAGE_ID
+          + "\",\"audience\":\"ORGANISATION\"}";
     }
     if (t.equals("/api/v1/posts/{postId}")) {
       return "{\"body\":\"<p>changed</p>\",\"clientKey\":\"" + UUID.randomUUID() + "\"}";

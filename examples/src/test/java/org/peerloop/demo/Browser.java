@@ -98,6 +98,23 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * Opens the demo SharePoint page signed in to Microsoft 365 as a person, and waits until PeerLoop
+   * in the web part's frame starts.
+   */
+  WebElement openSharePointPage(String objectId) {
+    driver.switchTo().defaultContent();
+    driver.get(stack.sharePoint.pageUrl() + "?user=" + objectId);
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.until(
+        ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector("#webpart iframe")));
+    return until(
+        d -> {
+          List<WebElement> app = d.findElements(By.cssSelector("#app[data-state]"));
+          return app.isEmpty() ? null : app.get(0);
+        });
+  }
+
+  /**
    * Waits until the tool shows the named view, ready. The time from the launch request to the first
    * view of each page load goes into {@code target/artifacts/first-view.tsv}: a measurement, not a
    * check.

@@ -373,4 +373,34 @@ class SharePointIT {
             .call("GET", "api/v1/spaces/" + spaceId + "/sharepoint-pages", other, null)
             .statusCode());
   }
+
+  @Test
+  @Order(10)
+  void aFacilitatorTakesTheirSpaceOffThePage() throws Exception {
+    String page =
+        "api/v1/spaces/"
+            + spaceId
+            + "/sharepoint-pages/"
+            + DemoSharePoint.TENANT_ID
+            + "/"
+            + DemoSharePoint.SITE_ID
+            + "/";
+    assertEquals(400, stack.call("DELETE", page + "x1", designer, null).statusCode());
+    assertEquals(404, stack.call("DELETE", page + "12", designer, null).statusCode());
+    assertEquals(403, stack.call("DELETE", page + PAGE, ada, null).statusCode());
+    assertEquals(204, stack.call("DELETE", page + PAGE, designer, null).statusCode());
+
+    HttpResponse<String> gone =
+        exchange(
+            stack.sharePoint.accessToken(user("ada.ito@example.edu")),
+            DemoSharePoint.SITE_ID,
+            PAGE);
+    assertEquals(404, gone.statusCode(), gone.body());
+    assertTrue(gone.body().contains("page-not-bound"), gone.body());
+    // The space and what its cohort wrote stay.
+    HttpResponse<String> threads =
+        stack.call("GET", "api/v1/cohorts/" + cohortId + "/threads", ada, null);
+    assertEquals(200, threads.statusCode(), threads.body());
+    assertTrue(threads.body().contains("Posted from the LMS"), threads.body());
+  }
 }

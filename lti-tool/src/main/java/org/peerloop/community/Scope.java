@@ -41,6 +41,9 @@ public class Scope {
 
   public Space space(Caller caller, long spaceId) {
     Space space = em.find(Space.class, spaceId);
+    if (space != null && space.course() == null) {
+      throw cutOff(Space.class, spaceId);
+    }
     if (space == null || space.course().id() != caller.courseId()) {
       throw new NotFoundException("space-not-found", "No such space in your course");
     }
@@ -50,8 +53,12 @@ public class Scope {
   /** A cohort the caller may read: their own, or any of the course for a facilitator. */
   public Cohort cohort(Caller caller, long cohortId) {
     Cohort cohort = em.find(Cohort.class, cohortId);
-    if (cohort != null && cohort.space() == null) {
-      throw DatabaseFailures.readCutOff("Cohort " + cohortId);
+    // The schema requires both references: one read as null means the database went away mid-read.
+    if (cohort != null && (cohort.space() == null || cohort.space().course() == null)) {
+      if (cohort.space() != null) {
+        em.getEntityManagerFactory().getCache().evict(Space.class, cohort.space().id());
+      }
+      throw cutOff(Cohort.class, cohortId);
     }
     if (cohort == null || cohort.space().course().id() != caller.courseId()) {
       throw new NotFoundException("cohort-not-found", "No such cohort");
@@ -60,6 +67,12 @@ public class Scope {
       throw new NotFoundException("cohort-not-found", "No such cohort");
     }
     return cohort;
+  }
+
+  /** The half-read entity must not stay in the shared cache to fail every later request too. */
+  private RuntimeException cutOff(Class<?> type, long id) {
+    em.getEntityManagerFactory().getCache().evict(type, id);
+    return DatabaseFailures.readCutOff(type.getSimpleName() + " " + id);
   }
 
   /** A post the caller may read (published, or their own, in a cohort they may read). */

@@ -1,9 +1,10 @@
 package org.peerloop.runtime;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -68,14 +69,17 @@ public class Housekeeping {
     }
   }
 
-  @PreDestroy
-  void stop() {
+  /**
+   * The last views of a clean stop are kept. Written before any application-scoped bean is
+   * destroyed: CDI leaves the order of their {@code @PreDestroy} methods open, and the persistence
+   * unit's may come first.
+   */
+  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
     if (purge != null) {
       purge.cancel(false);
     }
     if (viewWriter != null) {
       viewWriter.cancel(false);
-      // The last views of a clean stop are kept.
       writeViews();
     }
   }

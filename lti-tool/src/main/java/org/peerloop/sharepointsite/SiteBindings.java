@@ -125,6 +125,24 @@ public class SiteBindings {
     return view(site);
   }
 
+  /**
+   * A facilitator takes their space off a SharePoint page. Only a page that opens this space: the
+   * site's other pages, and pages of other courses, are not theirs to change.
+   */
+  @Transactional
+  public void unbindForFacilitator(
+      Caller caller, long spaceId, String tenantId, String siteId, String pageId) {
+    scope.requireFacilitator(caller);
+    Space space = scope.space(caller, spaceId);
+    IntranetPage page =
+        site(tenants.find(tenantId), siteId)
+            .flatMap(site -> page(site, IntranetPage.pageId(pageId)))
+            .filter(p -> p.space().id().equals(space.id()))
+            .orElseThrow(
+                () -> new NotFoundException("page-not-bound", "This page does not open the space"));
+    em.remove(page);
+  }
+
   /** The SharePoint pages of a space, for its facilitators. */
   @Transactional
   public List<SiteView> ofSpace(Caller caller, long spaceId) {

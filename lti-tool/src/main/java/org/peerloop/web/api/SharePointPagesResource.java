@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -58,5 +59,15 @@ public class SharePointPagesResource {
         body.siteId(),
         body.pageId(),
         new SiteBindings.Admission(body.audience(), body.groupId(), body.nestedGroups()));
+  }
+
+  @DELETE
+  @Path("{tenantId}/{siteId}/{pageId}")
+  public void unbind(
+      @PathParam("spaceId") long spaceId,
+      @PathParam("tenantId") String tenantId,
+      @PathParam("siteId") String siteId,
+      @PathParam("pageId") String pageId) {
+    bindings.unbindForFacilitator(Caller.of(session.get()), spaceId, tenantId, siteId, pageId);
   }
 }

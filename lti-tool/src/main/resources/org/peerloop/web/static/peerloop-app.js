@@ -241,6 +241,10 @@
       PL.state.me = me;
       PL.state.facilitator = me.roles.indexOf("FACILITATOR") >= 0 || me.roles.indexOf("ADMIN") >= 0;
       document.getElementById("signed-in-as").textContent = t("app.signedInAs", { name: me.name });
+      if (me.courseTitle) {
+        // A SharePoint page's frame starts without its course: the session names it.
+        document.getElementById("course-title").textContent = me.courseTitle;
+      }
       if (me.roles.indexOf("ADMIN") >= 0) {
         consoleButton();
       }

@@ -336,6 +336,140 @@
     return section;
   }
 
+  /**
+   * The SharePoint pages that open this space too: one space, two doors, the same cohorts and
+   * posts. The PeerLoop web part on a page shows its owner the three ids entered here.
+   */
+  function sharePointSection(space) {
+    var status = h("p", { class: "hint", role: "status" });
+    var list = h("ul", { class: "sharepoint-page-list" });
+    var section = h("section", { class: "sharepoint-pages", "aria-labelledby": "sharepoint-title" }, [
+      h("h3", { id: "sharepoint-title" }, t("sharepoint.heading")),
+      h("p", { class: "hint" }, t("sharepoint.hint")),
+      list
+    ]);
+
+    function input(name, label, hint) {
+      return field(name, label, h("input", { id: PL.id(name), name: name, type: "text", autocomplete: "off", spellcheck: "false" }), hint);
+    }
+
+    function render(sites) {
+      list.textContent = "";
+      sites.forEach(function (site) {
+        site.pages
+          .filter(function (page) {
+            return page.spaceId === space.id;
+          })
+          .forEach(function (page) {
+            var who = site.audience === "GROUP" ? t("sharepoint.group", { group: site.groupId }) : t("sharepoint.organisation");
+            var roster = site.syncError
+              ? t("sharepoint.rosterFailed")
+              : site.audience === "GROUP" && site.syncedAt
+                ? PL.tn("sharepoint.rosterRead", site.membersSeen)
+                : site.audience === "GROUP"
+                  ? t("sharepoint.rosterPending")
+                  : "";
+            list.append(
+              h("li", {}, [
+                h("span", {}, t("sharepoint.page", { site: site.siteId, page: page.pageId }) + " " + who + (roster ? " " + roster : "")),
+                " ",
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "quiet",
+                    onclick: function () {
+                      var path = [site.tenantId, site.siteId, page.pageId].map(encodeURIComponent).join("/");
+                      PL.api("v1/spaces/" + space.id + "/sharepoint-pages/" + path, { method: "DELETE" }).then(function () {
+                        status.textContent = t("sharepoint.removed");
+                        load();
+                      }, function (problem) {
+                        status.textContent = PL.sentence(problem);
+                      });
+                    }
+                  },
+                  t("sharepoint.remove")
+                )
+              ])
+            );
+          });
+      });
+      if (!list.children.length) {
+        list.append(h("li", { class: "hint" }, t("sharepoint.none")));
+      }
+      PL.resize();
+    }
+
+    function load() {
+      PL.api("v1/spaces/" + space.id + "/sharepoint-pages").then(render, function (problem) {
+        status.textContent = PL.sentence(problem);
+      });
+    }
+
+    var group = input("groupId", t("sharepoint.groupId"), t("sharepoint.groupIdHint"));
+    var audience = h("fieldset", { class: "field", "data-field": "audience" }, [
+      h("legend", {}, t("sharepoint.audience")),
+      choice("radio", "audience", "ORGANISATION", t("sharepoint.audienceOrganisation"), true),
+      choice("radio", "audience", "GROUP", t("sharepoint.audienceGroup"), false),
+      h("p", { class: "field-error", role: "alert" })
+    ]);
+    var nestedBox = h("input", { type: "checkbox", id: PL.id("nestedGroups"), name: "nestedGroups" });
+    var nested = h("div", { class: "field check", "data-field": "nestedGroups" }, [
+      nestedBox,
+      h("label", { for: nestedBox.id }, t("sharepoint.nestedGroups"))
+    ]);
+    var form = h(
+      "form",
+      {
+        class: "sharepoint-form",
+        onsubmit: function (e) {
+          e.preventDefault();
+          var value = function (name) {
+            return form.querySelector('[name="' + name + '"]').value.trim();
+          };
+          var byGroup = form.querySelector('[name="audience"]:checked').value === "GROUP";
+          PL.api("v1/spaces/" + space.id + "/sharepoint-pages", {
+            method: "PUT",
+            body: {
+              tenantId: value("tenantId"),
+              siteId: value("siteId"),
+              pageId: value("pageId"),
+              audience: byGroup ? "GROUP" : "ORGANISATION",
+              groupId: byGroup ? value("groupId") : null,
+              nestedGroups: byGroup && nestedBox.checked
+            }
+          }).then(function (site) {
+            Array.prototype.forEach.call(form.querySelectorAll(".field-error"), function (error) {
+              error.textContent = "";
+            });
+            form.reset();
+            status.textContent = t("sharepoint.saved");
+            load();
+          }, function (problem) {
+            status.textContent = "";
+            if (problem && problem.errors && problem.errors.length) {
+              showErrors(form, problem);
+            } else {
+              status.textContent = PL.sentence(problem);
+            }
+          });
+        }
+      },
+      [
+        input("tenantId", t("sharepoint.tenantId")),
+        input("siteId", t("sharepoint.siteId")),
+        input("pageId", t("sharepoint.pageId")),
+        audience,
+        group,
+        nested,
+        h("div", { class: "actions" }, h("button", { type: "submit", class: "quiet" }, t("sharepoint.save")))
+      ]
+    );
+    section.append(form, status);
+    load();
+    return section;
+  }
+
   /** Everything a designer sets for the module's space. */
   PL.views.settings = function (view) {
     var form = PL.settingsForm(PL.state.space || PL.newSpace(), {
@@ -350,7 +484,12 @@
         });
       }
     });
-    PL.show(view, form, PL.state.space ? moduleSection(PL.state.space) : null);
+    PL.show(
+      view,
+      form,
+      PL.state.space ? moduleSection(PL.state.space) : null,
+      PL.state.space ? sharePointSection(PL.state.space) : null
+    );
     return Promise.resolve();
   };
 
