@@ -366,6 +366,19 @@ class SharePointIT {
                 + "\",\"pageId\":\"99\",\"audience\":\"ORGANISATION\"}");
     assertEquals(409, taken.statusCode(), taken.body());
     assertTrue(taken.body().contains("site-bound-elsewhere"), taken.body());
+    // Nor can IT point a page of this course's site at that course's space.
+    HttpResponse<String> pointed =
+        stack.call(
+            "PUT",
+            "api/admin/sharepoint/tenants/"
+                + DemoSharePoint.TENANT_ID
+                + "/sites/"
+                + DemoSharePoint.SITE_ID
+                + "/pages/99",
+            DemoStack.ADMIN_TOKEN,
+            "{\"spaceId\":" + otherSpace + "}");
+    assertEquals(409, pointed.statusCode(), pointed.body());
+    assertTrue(pointed.body().contains("space-of-another-course"), pointed.body());
     // Nor reach this course's space by its id.
     assertEquals(
         404,

@@ -60,6 +60,18 @@ public class SiteBindings {
     if (course == null) {
       throw new NotFoundException("course-not-found", "No such course");
     }
+    IntranetSite site = admit(tenant, siteId, course, admission);
+    em.flush();
+    admissions.fire(new SiteAdmission(site.id()));
+    return view(site);
+  }
+
+  /**
+   * The site bound to the course with the admission given: bound now if it was not, refused if it
+   * stands for another course (its pages open that course's spaces).
+   */
+  private IntranetSite admit(
+      IntranetTenant tenant, String siteId, Course course, Admission admission) {
     IntranetSite site = site(tenant, siteId).orElse(null);
     if (site == null) {
       site = new IntranetSite(tenant, siteId, course, clock.instant());
@@ -67,13 +79,11 @@ public class SiteBindings {
       em.persist(site);
     } else if (!site.course().id().equals(course.id())) {
       throw new ConflictException(
-          "site-bound-elsewhere", "The site stands for another course; unbind its pages first");
+          "site-bound-elsewhere", "This SharePoint site already stands for another course");
     } else {
       site.admit(admission.audience(), admission.groupId(), admission.nestedGroups());
     }
-    em.flush();
-    admissions.fire(new SiteAdmission(site.id()));
-    return view(site);
+    return site;
   }
 
   /** IT points a page of a bound site at a space of the site's course. */
@@ -86,6 +96,11 @@ public class SiteBindings {
     Space space = em.find(Space.class, spaceId);
     if (space == null) {
       throw new NotFoundException("space-not-found", "No such space");
+    }
+    if (!space.course().id().equals(site.course().id())) {
+      // The page's session is the site's course: a space of another would open outside it.
+      throw new ConflictException(
+          "space-of-another-course", "The space belongs to another course than the site");
     }
     openPage(site, pageId, space);
     return view(site);
@@ -109,17 +124,7 @@ public class SiteBindings {
     if (!tenant.isActive()) {
       throw new ConflictException("tenant-disabled", "IT has disabled this tenant");
     }
-    IntranetSite site = site(tenant, siteId).orElse(null);
-    if (site == null) {
-      site = new IntranetSite(tenant, siteId, space.course(), clock.instant());
-      site.admit(admission.audience(), admission.groupId(), admission.nestedGroups());
-      em.persist(site);
-    } else if (!site.course().id().equals(space.course().id())) {
-      throw new ConflictException(
-          "site-bound-elsewhere", "This SharePoint site already stands for another course");
-    } else {
-      site.admit(admission.audience(), admission.groupId(), admission.nestedGroups());
-    }
+    IntranetSite site = admit(tenant, siteId, space.course(), admission);
     openPage(site, pageId, space);
     admissions.fire(new SiteAdmission(site.id()));
     return view(site);
