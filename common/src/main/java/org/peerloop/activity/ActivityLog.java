@@ -38,6 +38,21 @@ public class ActivityLog {
     em.flush();
   }
 
+  /**
+   * The last event id through which every event is committed, for readers that page by id and keep
+   * a cursor (the xAPI push). Identity values are handed out at insert, not at commit, so without
+   * this a cursor could pass an event whose transaction commits a moment later and never see it. A
+   * share lock on the table waits for every transaction with an insert in flight; ids handed out
+   * after it are higher than the one read here. Call it in a transaction of its own: the lock lasts
+   * until its end, and holding it longer would stall every writer of events.
+   */
+  public long committedThrough() {
+    em.createNativeQuery("LOCK TABLE activity_event IN SHARE MODE").executeUpdate();
+    Long last =
+        em.createQuery("select max(e.id) from ActivityEvent e", Long.class).getSingleResult();
+    return last == null ? 0 : last;
+  }
+
   public List<ActivityEvent> ofCohort(Cohort cohort) {
     return em.createQuery(
             "select e from ActivityEvent e where e.cohortId = :cohort order by e.occurredAt, e.id",

@@ -1,10 +1,18 @@
 package org.peerloop.activity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.cohort.Cohort;
@@ -112,5 +120,68 @@ class ActivityLogTest {
     assertEquals(ViewBuffer.CAPACITY, views.pendingCount());
     assertEquals(ViewBuffer.CAPACITY, views.drain(Integer.MAX_VALUE).size());
     assertEquals(0, views.pendingCount());
+  }
+
+  /**
+   * An event written by a transaction still open when a later one commits: a reader paging by id
+   * must not get past it, or a cursor moved to the later id would never see it. Derby's reads wait
+   * for uncommitted rows anyway; PostgreSQL's do not (each reads a snapshot), and there only the
+   * lock keeps this test passing.
+   */
+  @Test
+  void committedThroughWaitsForEventsStillBeingWritten() throws Exception {
+    Platform platform = db.addPlatform("https://moodle.example.edu");
+    CohortMember member = memberOf(platform);
+    long cohortId = member.cohort().id();
+    long personId = member.person().id();
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    EntityManager slow = db.newEntityManager();
+    EntityManager fast = db.newEntityManager();
+    EntityManager cursor = db.newEntityManager();
+    try {
+      slow.getTransaction().begin();
+      long slowId = write(slow, cohortId, personId);
+      fast.getTransaction().begin();
+      long fastId = write(fast, cohortId, personId);
+      fast.getTransaction().commit();
+      assertTrue(fastId > slowId);
+
+      Future<List<Long>> read =
+          reader.submit(
+              () -> {
+                cursor.getTransaction().begin();
+                long through = new ActivityLog(cursor, clock).committedThrough();
+                cursor.getTransaction().commit();
+                return cursor
+                    .createQuery(
+                        "select e.id from ActivityEvent e where e.id <= :through order by e.id",
+                        Long.class)
+                    .setParameter("through", through)
+                    .getResultList();
+              });
+      // Time for a reader that does not wait to go wrong; one that waits is still blocked.
+      assertThrows(TimeoutException.class, () -> read.get(500, TimeUnit.MILLISECONDS));
+      slow.getTransaction().commit();
+
+      assertEquals(List.of(slowId, fastId), read.get(30, TimeUnit.SECONDS));
+    } finally {
+      reader.shutdownNow();
+      for (EntityManager em : List.of(slow, fast, cursor)) {
+        if (em.getTransaction().isActive()) {
+          em.getTransaction().rollback();
+        }
+        em.close();
+      }
+    }
+  }
+
+  private long write(EntityManager em, long cohortId, long personId) {
+    Cohort cohort = em.find(Cohort.class, cohortId);
+    ActivityEvent event =
+        new ActivityEvent(
+            cohort.space().id(), cohortId, personId, ActivityType.RATE, null, clock.instant());
+    em.persist(event);
+    em.flush();
+    return event.id();
   }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.peerloop.activity.ActivityLog;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.keys.SecretBox;
 import org.peerloop.lrs.LrsConnection;
@@ -28,6 +29,7 @@ public class LrsConnections {
   @Inject SecretBox box;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject ActivityLog activity;
 
   /** What IT sees of a connection; never the password. */
   public record Status(
@@ -83,12 +85,22 @@ public class LrsConnections {
         .toList();
   }
 
-  /** The next statements the platform's store lacks, or {@code null} when it has them all. */
+  /** How far a batch may reach: see {@link ActivityLog#committedThrough()}. Its own transaction. */
   @Transactional
-  Batch next(long platformId) {
+  long committedThrough() {
+    return activity.committedThrough();
+  }
+
+  /**
+   * The next statements the platform's store lacks, up to an event through which everything is
+   * committed, or {@code null} when it has them all.
+   */
+  @Transactional
+  Batch next(long platformId, long committedThrough) {
     LrsConnection connection = find(platformId);
     List<XapiEvent> events =
-        new XapiEvents(em).ofPlatform(platformId, connection.pushedThrough(), BATCH);
+        new XapiEvents(em)
+            .ofPlatform(platformId, connection.pushedThrough(), committedThrough, BATCH);
     if (events.isEmpty()) {
       connection.upToDate(clock.instant());
       return null;

@@ -17,7 +17,8 @@ import org.peerloop.outbound.ServiceException;
  * Pushes each platform's new activity to its store every minute, in batches of {@link
  * LrsConnections#BATCH}, until it is up to date or a run's time is spent. A batch the store did not
  * take is sent again on a later run, after a wait that grows with each failure; the cursor moves
- * only once the store answered 200, so nothing is skipped.
+ * only once the store answered 200, and never past an event still being written, so nothing is
+ * skipped.
  */
 @ApplicationScoped
 public class LrsPush {
@@ -70,7 +71,7 @@ public class LrsPush {
     try {
       long deadline = System.nanoTime() + RUN_TIME.toNanos();
       while (System.nanoTime() < deadline) {
-        LrsConnections.Batch batch = connections.next(platformId);
+        LrsConnections.Batch batch = connections.next(platformId, connections.committedThrough());
         if (batch == null) {
           return;
         }

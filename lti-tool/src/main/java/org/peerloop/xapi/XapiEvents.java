@@ -24,11 +24,14 @@ final class XapiEvents {
     this.em = em;
   }
 
-  /** A platform's events after the given one. */
-  List<XapiEvent> ofPlatform(long platformId, long afterId, int limit) {
+  /** A platform's events after the given one, up to {@code throughId}. */
+  List<XapiEvent> ofPlatform(long platformId, long afterId, long throughId, int limit) {
     return page(
-        em.createQuery(SELECT + " and pl.id = :platform order by e.id", Object[].class)
-            .setParameter("platform", platformId),
+        em.createQuery(
+                SELECT + " and pl.id = :platform and e.id <= :through order by e.id",
+                Object[].class)
+            .setParameter("platform", platformId)
+            .setParameter("through", throughId),
         afterId,
         limit);
   }
