@@ -24,6 +24,9 @@ public final class DemoLauncher {
   /** The demo LMS's port; defaults to the tool's port plus one. */
   static final String LMS_PORT = "PEERLOOP_DEMO_LMS_PORT";
 
+  /** The line that says the demo is set up and takes requests, followed by the tool's URL. */
+  public static final String READY = "PeerLoop ready at ";
+
   private DemoLauncher() {}
 
   public static void main(String[] args) {
@@ -77,7 +80,7 @@ public final class DemoLauncher {
     }
 
     URI tool = settings.baseUrl();
-    System.out.println("PeerLoop ready at " + tool);
+    System.out.println(READY + tool);
     System.out.println("  demo LMS course:   " + lms[0].url() + "course");
     System.out.println(
         "  demo LRS (xAPI):   "

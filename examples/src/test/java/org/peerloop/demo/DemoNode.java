@@ -60,7 +60,7 @@ public final class DemoNode {
                       line + System.lineSeparator(),
                       StandardOpenOption.CREATE,
                       StandardOpenOption.APPEND);
-                  if (line.startsWith("PeerLoop ready at")) {
+                  if (line.startsWith(DemoLauncher.READY)) {
                     ready.complete(null);
                   }
                 }

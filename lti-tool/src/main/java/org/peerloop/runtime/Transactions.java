@@ -1,6 +1,7 @@
 package org.peerloop.runtime;
 
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -9,10 +10,13 @@ import java.util.logging.Logger;
  * course on two nodes both try to insert it, and the loser's second attempt finds the winner's row;
  * or a lock could not be had in time (Derby's identity refill under concurrent inserts). Only
  * integrity, serialization and lock-timeout failures are retried, only twice, and only around calls
- * that are safe to repeat.
+ * that are safe to repeat. Each retry waits a few random milliseconds first: racers that retried at
+ * once would mostly meet again (a class of new learners launching at the same minute all refill the
+ * same identity range).
  */
 public final class Transactions {
   static final int ATTEMPTS = 3;
+  static final long BACK_OFF_MILLIS = 20;
 
   private static final Logger LOG = Logger.getLogger(Transactions.class.getName());
 
@@ -28,7 +32,18 @@ public final class Transactions {
         }
         int failed = attempt;
         LOG.fine(() -> "Transaction lost a race (attempt " + failed + "), retrying: " + e);
+        backOff(attempt, e);
       }
+    }
+  }
+
+  /** Up to {@link #BACK_OFF_MILLIS} times the attempt, at random. */
+  private static void backOff(int attempt, RuntimeException failure) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, BACK_OFF_MILLIS * attempt + 1));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw failure;
     }
   }
 

@@ -69,4 +69,24 @@ class TransactionsTest {
                 }));
     assertEquals(1, calls.get());
   }
+
+  @Test
+  void aThreadInterruptedWhileWaitingToRetryGetsTheFailure() {
+    RuntimeException conflict = failure("40XL1");
+    Thread.currentThread().interrupt();
+    try {
+      assertSame(
+          conflict,
+          assertThrows(
+              RuntimeException.class,
+              () ->
+                  Transactions.retryOnConflict(
+                      () -> {
+                        throw conflict;
+                      })));
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept");
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }

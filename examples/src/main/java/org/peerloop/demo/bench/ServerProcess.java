@@ -1,16 +1,13 @@
 package org.peerloop.demo.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.peerloop.demo.DemoLauncher;
 
 /** The demo server as a separate process, so its CPU time can be read on its own. */
 final class ServerProcess {
@@ -59,7 +56,7 @@ final class ServerProcess {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
     Process process = builder.start();
     ServerProcess server = new ServerProcess(process, command);
-    server.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/health"));
+    server.awaitReady(data.resolve("server.log"));
     return server;
   }
 
@@ -78,26 +75,23 @@ final class ServerProcess {
     }
   }
 
-  private void awaitHealthy(URI health) throws InterruptedException, IOException {
-    HttpClient client = HttpClient.newHttpClient();
+  /**
+   * Waits for the demo's ready line. {@code /health} answers earlier, while the demo still connects
+   * its LMS, store, bridge and SharePoint through the admin API; load started then races that
+   * setup, and a setup request that times out stops the demo.
+   */
+  private void awaitReady(Path log) throws InterruptedException, IOException {
     for (int i = 0; i < 240; i++) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("The server exited; see its log");
+        throw new IllegalStateException("The server exited; see " + log);
       }
-      try {
-        HttpResponse<Void> response =
-            client.send(
-                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not up yet
+      if (Files.isRegularFile(log)
+          && Files.readString(log, StandardCharsets.ISO_8859_1).contains(DemoLauncher.READY)) {
+        return;
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("The server did not become healthy in 120 s");
+    throw new IllegalStateException("The demo was not ready in 120 s; see " + log);
   }
 
   /**
