@@ -26,9 +26,11 @@ public class ViewBuffer {
   private final AtomicLong dropped = new AtomicLong();
 
   public void viewed(Cohort cohort, Person person, Instant at) {
-    offer(
-        new ActivityEvent(
-            cohort.space().id(), cohort.id(), person.id(), ActivityType.VIEW, null, at));
+    viewed(cohort.space().id(), cohort.id(), person.id(), at);
+  }
+
+  public void viewed(long spaceId, long cohortId, long personId, Instant at) {
+    offer(new ActivityEvent(spaceId, cohortId, personId, ActivityType.VIEW, null, at));
   }
 
   private void offer(ActivityEvent event) {

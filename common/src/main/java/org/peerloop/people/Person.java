@@ -136,7 +136,13 @@ public class Person {
 
   /** The name to show: the full name, else given and family names, else a neutral label. */
   public String displayName() {
-    if (erasedAt != null) {
+    return displayName(id, name, givenName, familyName, erasedAt != null);
+  }
+
+  /** {@link #displayName()} from the columns, for queries that read them without the entity. */
+  public static String displayName(
+      long id, String name, String givenName, String familyName, boolean erased) {
+    if (erased) {
       return DELETED_MEMBER;
     }
     if (name != null) {

@@ -3,6 +3,7 @@ package org.peerloop.platform;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,17 +39,21 @@ public class PlatformRepository {
     return platform;
   }
 
+  /** How stale a platform's last launch time may be. */
+  public static final Duration LAUNCH_NOTE_INTERVAL = Duration.ofMinutes(1);
+
   /**
    * Notes that the platform launched at {@code now}: a conditional update that writes at most once
    * a minute per platform, so busy launch times cost no write contention on the platform's row.
    */
   public void launched(long platformId, Instant now) {
+    Instant due = now.minus(LAUNCH_NOTE_INTERVAL);
     em.createQuery(
             "update Platform p set p.lastLaunchAt = :now where p.id = :id"
                 + " and (p.lastLaunchAt is null or p.lastLaunchAt < :minuteAgo)")
         .setParameter("now", now)
         .setParameter("id", platformId)
-        .setParameter("minuteAgo", now.minusSeconds(60))
+        .setParameter("minuteAgo", due)
         .executeUpdate();
   }
 

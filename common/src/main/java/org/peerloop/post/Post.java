@@ -204,10 +204,19 @@ public class Post {
 
   /** The ranking score: the mean rating pulled towards the prior while ratings are few. */
   public double score() {
-    return (PRIOR_WEIGHT * PRIOR_MEAN + ratingSum) / (PRIOR_WEIGHT + ratingCount);
+    return score(ratingSum, ratingCount);
   }
 
   public double meanRating() {
+    return meanRating(ratingSum, ratingCount);
+  }
+
+  /** {@link #score()} from the columns, for queries that read them without the entity. */
+  public static double score(int ratingSum, int ratingCount) {
+    return (PRIOR_WEIGHT * PRIOR_MEAN + ratingSum) / (PRIOR_WEIGHT + ratingCount);
+  }
+
+  public static double meanRating(int ratingSum, int ratingCount) {
     return ratingCount == 0 ? 0 : (double) ratingSum / ratingCount;
   }
 

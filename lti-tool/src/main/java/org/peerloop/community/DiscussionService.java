@@ -33,6 +33,7 @@ public class DiscussionService {
 
   @Inject EntityManager em;
   @Inject Scope scope;
+  @Inject ThreadPages threadPages;
   @Inject Posts posts;
   @Inject Ratings ratings;
   @Inject Reviews reviews;
@@ -43,56 +44,10 @@ public class DiscussionService {
 
   @Transactional
   public Views.ThreadPage threads(Caller caller, long cohortId, ThreadQuery query) {
-    Cohort cohort = scope.cohort(caller, cohortId);
-    // Two steps: the ids of the page in order (the ranking score, see Post#score, is a result
-    // variable, the only way JPQL orders by an expression), then those posts with their tags,
-    // mentions and authors batch-fetched, which a report query cannot do.
-    StringBuilder jpql =
-        new StringBuilder(
-            "select p.id, ("
-                + Post.PRIOR_WEIGHT * Post.PRIOR_MEAN
-                + " + p.ratingSum) / ("
-                + Post.PRIOR_WEIGHT
-                + " + p.ratingCount) as score from Post p"
-                + " where p.cohort = :cohort and p.thread is null"
-                + " and p.deletedAt is null and (p.status = :published or p.author.id = :me)");
-    if (query.tag() != null) {
-      jpql.append(" and :tag member of p.tags");
-    }
-    if (query.kind() != null) {
-      jpql.append(" and p.kind = :kind");
-    }
-    if (query.promptId() != null) {
-      jpql.append(" and p.prompt.id = :prompt");
-    }
-    switch (query.sort()) {
-      case TOP_RATED -> jpql.append(" order by score desc, p.createdAt desc, p.id desc");
-      case UNANSWERED -> jpql.append(" and p.replyCount = 0 order by p.createdAt desc, p.id desc");
-      default -> jpql.append(" order by p.createdAt desc, p.id desc");
-    }
-    TypedQuery<Object[]> q =
-        em.createQuery(jpql.toString(), Object[].class)
-            .setParameter("cohort", cohort)
-            .setParameter("published", PostStatus.PUBLISHED)
-            .setParameter("me", caller.personId())
-            .setFirstResult(query.offset())
-            .setMaxResults(query.limit());
-    if (query.tag() != null) {
-      q.setParameter("tag", query.tag());
-    }
-    if (query.kind() != null) {
-      q.setParameter("kind", query.kind());
-    }
-    if (query.promptId() != null) {
-      q.setParameter("prompt", query.promptId());
-    }
-    List<Long> ids = q.getResultList().stream().map(row -> (Long) row[0]).toList();
-    List<Post> page = postsInOrder(ids);
-    views.viewed(cohort, scope.person(caller), clock.instant());
-    Map<Long, Integer> mine = myRatings(caller, page);
-    return new Views.ThreadPage(
-        page.stream().map(p -> view(caller, p, mine.get(p.id()))).toList(),
-        query.nextCursor(page.size()));
+    Scope.ReadableCohort cohort = scope.readableCohort(caller, cohortId);
+    List<Views.PostView> page = threadPages.page(caller, cohort.id(), query);
+    views.viewed(cohort.spaceId(), cohort.id(), caller.personId(), clock.instant());
+    return new Views.ThreadPage(page, query.nextCursor(page.size()));
   }
 
   @Transactional
@@ -181,10 +136,7 @@ public class DiscussionService {
 
   /** What the author and reviewers see of the last decision on a post that is not published. */
   private Views.ReviewView reviewOf(Post post) {
-    return reviews
-        .lastDecision(post)
-        .map(a -> new Views.ReviewView(a.action(), a.reason(), a.actedAt().toString()))
-        .orElse(null);
+    return reviews.lastDecision(post).map(Views.ReviewView::of).orElse(null);
   }
 
   private Views.PostView view(Caller caller, Post post, Integer myRating) {
@@ -194,23 +146,9 @@ public class DiscussionService {
         : Views.PostView.of(post, myRating);
   }
 
-  /** The posts with these ids, in this order. */
-  private List<Post> postsInOrder(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    TypedQuery<Post> load =
-        em.createQuery("select p from Post p where p.id in :ids", Post.class)
-            .setParameter("ids", ids);
-    batchFetch(load);
-    Map<Long, Post> byId =
-        load.getResultList().stream().collect(Collectors.toMap(Post::id, post -> post));
-    return ids.stream().map(byId::get).toList();
-  }
-
   /**
-   * Loads the page's tags, mentions and authors in one query each instead of one per post
-   * (EclipseLink batch fetching; without it a page of 20 cost about 60 statements), read-only.
+   * Loads the tags, mentions (eager) and authors of a thread's posts in one query each instead of
+   * one per post (EclipseLink batch fetching), read-only.
    */
   private static void batchFetch(Query query) {
     // What a page shows is never changed in the same transaction: no copies for change tracking.

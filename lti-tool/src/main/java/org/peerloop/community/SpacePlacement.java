@@ -139,12 +139,11 @@ public class SpacePlacement {
    * space itself; in a copied course, that course's copy of it, made on first sight.
    */
   void onLaunch(@Observes LaunchRecorded launch) {
-    if (launch.resourceLinkId() == null
-        || em.find(SpaceLink.class, launch.resourceLinkId()) != null) {
-      return;
-    }
     String code = launch.custom().get(SpaceBindingCode.PARAMETER);
-    if (code == null) {
+    // The code first: most launches carry none, and finding the link loads its space.
+    if (code == null
+        || launch.resourceLinkId() == null
+        || em.find(SpaceLink.class, launch.resourceLinkId()) != null) {
       return;
     }
     OptionalLong spaceId =

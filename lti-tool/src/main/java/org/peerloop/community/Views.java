@@ -6,6 +6,7 @@ import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
 import org.peerloop.people.Person;
 import org.peerloop.post.Post;
+import org.peerloop.post.PostAudit;
 import org.peerloop.space.Grading;
 import org.peerloop.space.Prompt;
 import org.peerloop.space.Space;
@@ -144,7 +145,11 @@ public final class Views {
   }
 
   /** The latest review decision, shown to the author and to reviewers. */
-  public record ReviewView(String decision, String reason, String decidedAt) {}
+  public record ReviewView(String decision, String reason, String decidedAt) {
+    static ReviewView of(PostAudit decision) {
+      return new ReviewView(decision.action(), decision.reason(), decision.actedAt().toString());
+    }
+  }
 
   /** One member's flag, with the post it is about for the facilitator's queue. */
   public record FlagView(long postId, String reason, String flaggedAt, PostView post) {}

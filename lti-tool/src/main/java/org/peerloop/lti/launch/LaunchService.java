@@ -20,7 +20,6 @@ import org.peerloop.lti.session.SessionTokens;
 import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
-import org.peerloop.platform.PlatformRepository;
 import org.peerloop.platform.PlatformStatus;
 import org.peerloop.settings.Settings;
 
@@ -36,7 +35,7 @@ public class LaunchService {
   @Inject DatabaseLaunchLedger ledger;
   @Inject PersonRepository people;
   @Inject CourseRepository courses;
-  @Inject PlatformRepository platforms;
+  @Inject LastLaunches lastLaunches;
   @Inject SessionTokens sessions;
   @Inject ToolSecrets secrets;
   @Inject Settings settings;
@@ -105,7 +104,7 @@ public class LaunchService {
                 })
             .orElse(null);
     launch.membershipsUrl().ifPresent(course::useMembershipsUrl);
-    platforms.launched(platform.id(), clock.instant());
+    lastLaunches.launched(platform.id(), clock.instant());
     Set<Role> roles = RoleMap.map(launch.roles());
     launched.fire(
         new LaunchRecorded(
