@@ -3,7 +3,7 @@ package org.peerloop.community;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +16,10 @@ import org.peerloop.post.PostStatus;
 import org.peerloop.post.Reviews;
 
 /**
- * A page of a cohort's threads, the request learners make most, in three queries: the page's ids in
- * order, the posts' columns with their authors and the reader's own ratings, their tags. Entities
- * would cost a dozen more statements (each post's eager relations) and the building of objects
- * nobody changes. Joins the caller's transaction.
+ * A page of a cohort's threads, the request learners make most, in two queries: the page's ids in
+ * order, then the posts' columns with their authors, the reader's own ratings and the tags.
+ * Entities would cost a dozen more statements (each post's eager relations) and the building of
+ * objects nobody changes. Joins the caller's transaction.
  */
 @Dependent
 public class ThreadPages {
@@ -28,6 +28,9 @@ public class ThreadPages {
           + " a.id, a.name, a.givenName, a.familyName, a.erasedAt, a.pictureUrl,"
           + " p.status, p.createdAt, p.editedAt, p.version, p.replyCount,"
           + " p.ratingCount, p.ratingSum, pr.id, p.endorsedAt, p.pinnedAt, p.bestOfAt, coalesce(r.stars, 0)";
+
+  /** The column of the tag, after {@link #COLUMNS}. */
+  private static final int TAG = 24;
 
   private final EntityManager em;
   private final Reviews reviews;
@@ -43,30 +46,37 @@ public class ThreadPages {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, Object[]> rows = rows(caller, ids);
-    Map<Long, List<String>> tags = tagsOf(ids);
+    Map<Long, Row> rows = rows(caller, ids);
     List<Views.PostView> page = new ArrayList<>(ids.size());
     for (Long id : ids) {
-      page.add(view(caller, rows.get(id), tags.getOrDefault(id, List.of())));
+      Row row = rows.get(id);
+      row.tags().sort(null);
+      page.add(view(caller, row.columns(), row.tags()));
     }
     return page;
   }
+
+  /** A post's columns, and its tags, which come one per result row. */
+  private record Row(Object[] columns, List<String> tags) {}
 
   /**
    * The page's ids in order, before anything is joined: joining first would join every thread of
    * the cohort, not the page's.
    */
   private List<Long> ids(Caller caller, long cohortId, ThreadQuery query) {
-    // The ranking score (see Post#score) is a result variable: the only way JPQL orders by an
-    // expression.
-    StringBuilder jpql =
-        new StringBuilder("select p.id, (")
-            .append(Post.PRIOR_WEIGHT * Post.PRIOR_MEAN)
-            .append(" + p.ratingSum) / (")
-            .append(Post.PRIOR_WEIGHT)
-            .append(" + p.ratingCount) as score from Post p")
-            .append(" where p.cohort.id = :cohort and p.thread is null and p.deletedAt is null")
-            .append(" and (p.status = :published or p.author.id = :me)");
+    // The ranking score (see Post#score) is a result variable, the only way JPQL orders by an
+    // expression; the other orders read nothing but the index of V18.
+    StringBuilder jpql = new StringBuilder("select p.id");
+    if (query.sort() == ThreadQuery.Sort.TOP_RATED) {
+      jpql.append(", (")
+          .append(Post.PRIOR_WEIGHT * Post.PRIOR_MEAN)
+          .append(" + p.ratingSum) / (")
+          .append(Post.PRIOR_WEIGHT)
+          .append(" + p.ratingCount) as score");
+    }
+    jpql.append(" from Post p")
+        .append(" where p.cohort.id = :cohort and p.thread is null and p.deletedAt is null")
+        .append(" and (p.status = :published or p.author.id = :me)");
     if (query.tag() != null) {
       jpql.append(" and :tag member of p.tags");
     }
@@ -81,8 +91,8 @@ public class ThreadPages {
       case UNANSWERED -> jpql.append(" and p.replyCount = 0 order by p.createdAt desc, p.id desc");
       default -> jpql.append(" order by p.createdAt desc, p.id desc");
     }
-    TypedQuery<Object[]> q =
-        em.createQuery(jpql.toString(), Object[].class)
+    Query q =
+        em.createQuery(jpql.toString())
             .setParameter("cohort", cohortId)
             .setParameter("published", PostStatus.PUBLISHED)
             .setParameter("me", caller.personId())
@@ -97,41 +107,34 @@ public class ThreadPages {
     if (query.promptId() != null) {
       q.setParameter("prompt", query.promptId());
     }
-    return q.getResultList().stream().map(row -> (Long) row[0]).toList();
+    List<?> rows = q.getResultList();
+    return rows.stream().map(row -> (Long) (row instanceof Object[] r ? r[0] : row)).toList();
   }
 
-  /** What the page shows of these posts, with their authors and the reader's own ratings. */
-  private Map<Long, Object[]> rows(Caller caller, List<Long> ids) {
-    List<Object[]> rows =
+  /**
+   * What the page shows of these posts, with their authors, the reader's own ratings and the tags
+   * (a row per tag: one statement fewer than reading them apart).
+   */
+  private Map<Long, Row> rows(Caller caller, List<Long> ids) {
+    List<Object[]> results =
         em.createQuery(
                 "select "
                     + COLUMNS
-                    + " from Post p join p.author a left join p.prompt pr"
+                    + ", t from Post p join p.author a left join p.prompt pr"
                     + " left join PostRating r on r.postId = p.id and r.personId = :me"
-                    + " where p.id in :ids",
+                    + " left join p.tags t where p.id in :ids",
                 Object[].class)
             .setParameter("me", caller.personId())
             .setParameter("ids", ids)
             .getResultList();
-    Map<Long, Object[]> byId = new HashMap<>();
-    for (Object[] row : rows) {
-      byId.put((Long) row[0], row);
+    Map<Long, Row> byId = new HashMap<>();
+    for (Object[] result : results) {
+      Row row = byId.computeIfAbsent((Long) result[0], id -> new Row(result, new ArrayList<>()));
+      if (result[TAG] != null) {
+        row.tags().add((String) result[TAG]);
+      }
     }
     return byId;
-  }
-
-  private Map<Long, List<String>> tagsOf(List<Long> ids) {
-    List<Object[]> pairs =
-        em.createQuery(
-                "select p.id, t from Post p join p.tags t where p.id in :ids", Object[].class)
-            .setParameter("ids", ids)
-            .getResultList();
-    Map<Long, List<String>> tags = new HashMap<>();
-    for (Object[] pair : pairs) {
-      tags.computeIfAbsent((Long) pair[0], id -> new ArrayList<>()).add((String) pair[1]);
-    }
-    tags.values().forEach(list -> list.sort(null));
-    return tags;
   }
 
   private Views.PostView view(Caller caller, Object[] row, List<String> tags) {

@@ -113,4 +113,45 @@ class SessionTokenCodecTest {
     String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
     assertThrows(InvalidSessionException.class, () -> codec.verify(tampered));
   }
+
+  @Test
+  void aTokenVerifiedBeforeStillExpiresOnTime() throws Exception {
+    String token = codec.issue(5, 1, 9, 12L, Set.of(Role.LEARNER)).token();
+    assertEquals(5, codec.verify(token).personId());
+    clock.advance(SessionTokenCodec.LIFETIME.minusSeconds(1));
+    assertEquals(5, codec.verify(token).personId());
+    clock.advance(Duration.ofSeconds(1));
+
+    assertEquals(
+        "session-expired",
+        assertThrows(InvalidSessionException.class, () -> codec.verify(token)).reason());
+  }
+
+  @Test
+  void aTamperedCopyOfAVerifiedTokenIsStillRefused() throws Exception {
+    String token = codec.issue(5, 1, 9, 12L, Set.of(Role.LEARNER)).token();
+    codec.verify(token);
+    String[] parts = token.split("\\.");
+    String otherPayload =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+                    .replace("\"LEARNER\"", "\"ADMIN\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String escalated = parts[0] + "." + otherPayload + "." + parts[2];
+
+    assertTrue(!escalated.equals(token) && escalated.endsWith(parts[2]), "same signature");
+    assertThrows(InvalidSessionException.class, () -> codec.verify(escalated));
+  }
+
+  @Test
+  void aFullMemoryOfTokensKeepsVerifying() throws Exception {
+    for (int i = 0; i < SessionTokenCodec.REMEMBERED + 10; i++) {
+      assertEquals(
+          i, codec.verify(codec.issue(i, 1, 9, null, Set.of(Role.LEARNER)).token()).personId());
+    }
+    String late = codec.issue(77, 1, 9, null, Set.of(Role.LEARNER)).token();
+    assertEquals(77, codec.verify(late).personId());
+  }
 }
