@@ -311,6 +311,26 @@ public class Cohorts {
     return byCohort;
   }
 
+  /** The names members of a cohort are shown by, by person id, in join order. */
+  public Map<Long, String> memberNames(Cohort cohort) {
+    Map<Long, String> names = new LinkedHashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select p.id, p.name, p.givenName, p.familyName, p.erasedAt"
+                    + " from CohortMember m join m.person p where m.cohort = :cohort"
+                    + " order by m.joinedAt, m.id",
+                Object[].class)
+            .setParameter("cohort", cohort)
+            .getResultList()) {
+      long id = (Long) row[0];
+      names.put(
+          id,
+          Person.displayName(
+              id, (String) row[1], (String) row[2], (String) row[3], row[4] != null));
+    }
+    return names;
+  }
+
   public List<CohortMember> membersOf(Cohort cohort) {
     return em.createQuery(
             "select m from CohortMember m where m.cohort = :cohort order by m.joinedAt, m.id",

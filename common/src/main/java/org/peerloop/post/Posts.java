@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,13 +207,17 @@ public class Posts {
         .orElseThrow(() -> new InvalidValueException("promptId", "no such prompt in this space"));
   }
 
+  /**
+   * The cohort's members named after an @ in the post. Most posts mention nobody, so the members'
+   * names are read only when the text has an @ at all.
+   */
   private List<Long> mentionedMembers(Cohort cohort, Person author, PostContent content) {
-    Map<Long, String> names = new LinkedHashMap<>();
-    for (CohortMember member : cohorts.membersOf(cohort)) {
-      if (!member.person().id().equals(author.id())) {
-        names.put(member.person().id(), member.person().displayName());
-      }
+    String text = PostHtml.visibleText(content.bodyHtml());
+    if (text.indexOf('@') < 0) {
+      return List.of();
     }
-    return PostText.mentions(PostHtml.visibleText(content.bodyHtml()), names);
+    Map<Long, String> names = cohorts.memberNames(cohort);
+    names.remove(author.id());
+    return PostText.mentions(text, names);
   }
 }
