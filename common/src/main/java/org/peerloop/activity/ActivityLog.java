@@ -3,6 +3,11 @@ package org.peerloop.activity;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import org.peerloop.cohort.Cohort;
@@ -12,6 +17,10 @@ import org.peerloop.post.Post;
 /** Records activity in the caller's transaction, so an event exists exactly when its act does. */
 @Dependent
 public class ActivityLog {
+  private static final String INSERT_VIEW =
+      "INSERT INTO activity_event (space_id, cohort_id, person_id, event_type, occurred_at)"
+          + " VALUES (?, ?, ?, ?, ?)";
+
   private final EntityManager em;
   private final Clock clock;
 
@@ -32,10 +41,29 @@ public class ActivityLog {
             clock.instant()));
   }
 
-  /** Writes views collected by {@link ViewBuffer}, in one flush. */
+  /**
+   * Writes views collected by {@link ViewBuffer} as one JDBC batch on the transaction's connection.
+   * A node writes thousands a second under load; as entities each would cost an insert and a second
+   * statement to read its generated id back, which nobody needs.
+   */
   public void recordViews(List<ActivityEvent> views) {
-    views.forEach(em::persist);
-    em.flush();
+    if (views.isEmpty()) {
+      return;
+    }
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_VIEW)) {
+      for (ActivityEvent view : views) {
+        insert.setLong(1, view.spaceId());
+        insert.setLong(2, view.cohortId());
+        insert.setLong(3, view.personId());
+        insert.setString(4, view.type().name());
+        insert.setTimestamp(5, Timestamp.from(view.occurredAt()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw new PersistenceException("Writing " + views.size() + " views failed", e);
+    }
   }
 
   /**

@@ -32,13 +32,6 @@ public class Cohort {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  /**
-   * Raised by the database (V19's triggers) at every change to what the cohort's thread pages show;
-   * never written by PeerLoop.
-   */
-  @Column(nullable = false, insertable = false, updatable = false)
-  private long revision;
-
   protected Cohort() {}
 
   Cohort(Space space, int number, String lmsGroupId, Instant now) {
@@ -66,9 +59,5 @@ public class Cohort {
 
   public Instant createdAt() {
     return createdAt;
-  }
-
-  public long revision() {
-    return revision;
   }
 }

@@ -167,8 +167,7 @@ public class Cohorts {
         }
         Cohort cohort = byGroup.get(group.getKey());
         if (cohort == null) {
-          cohort = new Cohort(locked, ++number, group.getKey(), now);
-          em.persist(cohort);
+          cohort = newCohort(locked, ++number, group.getKey(), now);
           byGroup.put(group.getKey(), cohort);
         }
         CohortMember member = new CohortMember(cohort, person, MemberRole.LEARNER, List.of(), now);
@@ -356,8 +355,13 @@ public class Cohorts {
   }
 
   private Cohort newCohort(Space space, int number, Instant now) {
-    Cohort cohort = new Cohort(space, number, null, now);
+    return newCohort(space, number, null, now);
+  }
+
+  private Cohort newCohort(Space space, int number, String lmsGroupId, Instant now) {
+    Cohort cohort = new Cohort(space, number, lmsGroupId, now);
     em.persist(cohort);
+    new CohortRevisions(em).start(cohort);
     return cohort;
   }
 

@@ -81,7 +81,8 @@ public class Person {
   /**
    * Takes the profile the platform sent with this launch. A value the platform stopped sending is
    * kept, because Moodle omits names when a privacy setting changes, not when the name does.
-   * Returns whether anything changed, so repeated launches do not write.
+   * Repeated launches that bring nothing new do not write. Returns whether what others see of the
+   * person changed: their names or picture, shown with their posts.
    */
   public boolean follow(Profile profile, Instant now) {
     if (erasedAt != null) {
@@ -94,13 +95,13 @@ public class Person {
     String newEmail = keep(email, emailOrNull(profile.email()));
     String newPicture = keep(pictureUrl, urlOrNull(profile.pictureUrl()));
     String newLocale = keep(locale, Require.clipped(profile.locale(), LOCALE_MAX));
-    boolean changed =
+    boolean shownChanged =
         !Objects.equals(name, newName)
             || !Objects.equals(givenName, newGiven)
             || !Objects.equals(familyName, newFamily)
-            || !Objects.equals(email, newEmail)
-            || !Objects.equals(pictureUrl, newPicture)
-            || !Objects.equals(locale, newLocale);
+            || !Objects.equals(pictureUrl, newPicture);
+    boolean changed =
+        shownChanged || !Objects.equals(email, newEmail) || !Objects.equals(locale, newLocale);
     if (changed || updatedAt == null) {
       name = newName;
       givenName = newGiven;
@@ -110,7 +111,7 @@ public class Person {
       locale = newLocale;
       updatedAt = now;
     }
-    return changed;
+    return shownChanged;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.peerloop.cohort.CohortRevisions;
 import org.peerloop.platform.Platform;
 
 /** Stores and finds people, always within one platform. Callers own the transaction. */
@@ -58,7 +59,7 @@ public class PersonRepository {
         (subject, profile) -> {
           Person known = people.get(subject);
           if (known != null) {
-            known.follow(profile, now);
+            follow(known, profile);
           } else {
             Person person = new Person(platform, subject, profile, now);
             em.persist(person);
@@ -73,12 +74,23 @@ public class PersonRepository {
   public Person recordProfile(Platform platform, String subject, Profile profile) {
     Optional<Person> existing = findBySubject(platform, subject);
     if (existing.isPresent()) {
-      existing.get().follow(profile, clock.instant());
+      follow(existing.get(), profile);
       return existing.get();
     }
     Person person = new Person(platform, subject, profile, clock.instant());
     em.persist(person);
     em.flush();
     return person;
+  }
+
+  /**
+   * Takes a profile the platform (or the directory) sent for a known person; a new name or picture
+   * shows with their posts at once (see {@link CohortRevisions}).
+   */
+  public void follow(Person person, Profile profile) {
+    if (person.follow(profile, clock.instant())) {
+      em.flush();
+      new CohortRevisions(em).raiseWhereAuthor(person);
+    }
   }
 }

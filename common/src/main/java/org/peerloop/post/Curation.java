@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.peerloop.cohort.CohortRevisions;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.errors.Require;
@@ -22,11 +23,13 @@ import org.peerloop.space.Space;
 public class Curation {
   private final EntityManager em;
   private final Clock clock;
+  private final CohortRevisions revisions;
 
   @Inject
   public Curation(EntityManager em, Clock clock) {
     this.em = em;
     this.clock = clock;
+    this.revisions = new CohortRevisions(em);
   }
 
   public void endorse(Post post, Person facilitator, boolean endorsed) {
@@ -35,6 +38,7 @@ public class Curation {
     post.endorse(endorsed ? facilitator : null, now);
     em.persist(new PostAudit(post, facilitator, endorsed ? "ENDORSE" : "UNENDORSE", null, now));
     em.flush();
+    revisions.raise(post.cohort().id());
   }
 
   public void pin(Post post, Person facilitator, boolean pinned) {
@@ -46,6 +50,7 @@ public class Curation {
     post.pin(pinned, now);
     em.persist(new PostAudit(post, facilitator, pinned ? "PIN" : "UNPIN", null, now));
     em.flush();
+    revisions.raise(post.cohort().id());
   }
 
   public void collect(Post post, Person facilitator, boolean inBestOf) {
@@ -54,6 +59,7 @@ public class Curation {
     post.collect(inBestOf, now);
     em.persist(new PostAudit(post, facilitator, inBestOf ? "BEST_OF" : "NOT_BEST_OF", null, now));
     em.flush();
+    revisions.raise(post.cohort().id());
   }
 
   /** The space's best-of collection, in the order it was collected. */

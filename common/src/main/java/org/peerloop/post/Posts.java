@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
+import org.peerloop.cohort.CohortRevisions;
 import org.peerloop.cohort.Cohorts;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
@@ -37,12 +38,14 @@ public class Posts {
   private final EntityManager em;
   private final Clock clock;
   private final Cohorts cohorts;
+  private final CohortRevisions revisions;
 
   @Inject
   public Posts(EntityManager em, Clock clock, Cohorts cohorts) {
     this.em = em;
     this.clock = clock;
     this.cohorts = cohorts;
+    this.revisions = new CohortRevisions(em);
   }
 
   /**
@@ -99,6 +102,7 @@ public class Posts {
           .executeUpdate();
     }
     em.flush();
+    revisions.raise(cohort.id());
     return new Created(post, true);
   }
 
@@ -135,6 +139,7 @@ public class Posts {
       em.persist(new PostAudit(post, editor, "RESUBMIT", null, now));
     }
     em.flush();
+    revisions.raise(post.cohort().id());
     return post;
   }
 
@@ -157,6 +162,7 @@ public class Posts {
           .executeUpdate();
     }
     em.flush();
+    revisions.raise(post.cohort().id());
   }
 
   public List<PostVersion> history(Post post) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import org.peerloop.cohort.CohortMember;
+import org.peerloop.cohort.CohortRevisions;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.errors.NotFoundException;
@@ -20,11 +21,13 @@ import org.peerloop.people.Person;
 public class Ratings {
   private final EntityManager em;
   private final Clock clock;
+  private final CohortRevisions revisions;
 
   @Inject
   public Ratings(EntityManager em, Clock clock) {
     this.em = em;
     this.clock = clock;
+    this.revisions = new CohortRevisions(em);
   }
 
   /** A member rates a post of their own cohort. */
@@ -73,6 +76,7 @@ public class Ratings {
         .setParameter("sum", sumDelta)
         .setParameter("id", post.id())
         .executeUpdate();
+    revisions.raise(post.cohort().id());
     em.refresh(post);
     return rating;
   }

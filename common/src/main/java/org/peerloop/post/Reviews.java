@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.peerloop.cohort.CohortRevisions;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.people.Person;
@@ -25,11 +26,13 @@ public class Reviews {
 
   private final EntityManager em;
   private final Clock clock;
+  private final CohortRevisions revisions;
 
   @Inject
   public Reviews(EntityManager em, Clock clock) {
     this.em = em;
     this.clock = clock;
+    this.revisions = new CohortRevisions(em);
   }
 
   /** The posts of a space waiting for review, oldest first. */
@@ -53,6 +56,7 @@ public class Reviews {
           .executeUpdate();
     }
     em.flush();
+    revisions.raise(post.cohort().id());
   }
 
   /** Refuses a held post; the reason is required, because the author must learn why. */
@@ -69,6 +73,7 @@ public class Reviews {
     post.changeStatus(PostStatus.REJECTED);
     em.persist(new PostAudit(post, reviewer, REJECT, why, clock.instant()));
     em.flush();
+    revisions.raise(post.cohort().id());
   }
 
   /** The latest review decision on a post, if any: what its author is shown. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.peerloop.cohort.CohortRevisions;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.people.Person;
 
@@ -249,6 +250,8 @@ public class PersonalData {
     delete("update cohort_member set active = false where person_id = ?", personId);
     person.erase(clock.instant());
     em.flush();
+    // The posts stay, by a "Deleted member" now, on pages every node may have kept.
+    new CohortRevisions(em).raiseWhereAuthor(person);
     int posts =
         ((Number)
                 em.createNativeQuery("select count(*) from post where author_id = ?")

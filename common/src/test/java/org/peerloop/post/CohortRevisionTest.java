@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.peerloop.cohort.Cohort;
 import org.peerloop.cohort.CohortMember;
+import org.peerloop.cohort.CohortRevision;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
 import org.peerloop.people.Profile;
@@ -18,9 +18,8 @@ import org.peerloop.space.Moderation;
 import org.peerloop.testing.MutableClock;
 
 /**
- * The database raises a cohort's revision at every change to what its thread pages show, whoever
- * makes it (V19's triggers, on Derby and PostgreSQL), and at no other: pages kept by a node are
- * served again exactly as long as the revision they were read at is current.
+ * A cohort's revision rises at every change to what its thread pages show, and at no other: pages
+ * kept by a node are served again exactly as long as the revision they were read at is current.
  */
 class CohortRevisionTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
@@ -51,7 +50,8 @@ class CohortRevisionTest {
   }
 
   private long revision() {
-    return fixture.db.inTransaction(em -> em.find(Cohort.class, ada.cohort().id()).revision());
+    return fixture.db.inTransaction(
+        em -> em.find(CohortRevision.class, ada.cohort().id()).revision());
   }
 
   /** Runs the change and returns by how much the cohort's revision rose. */
@@ -181,5 +181,19 @@ class CohortRevisionTest {
   @Test
   void aNewMemberWithoutPostsLeavesItAlone() {
     assertEquals(0, rise(() -> fixture.member("carmen", "Carmen Ruiz")));
+  }
+
+  @Test
+  void everyCohortHasOneFromItsStart() {
+    long cohorts =
+        fixture.db.inTransaction(
+            em -> em.createQuery("select count(c) from Cohort c", Long.class).getSingleResult());
+    long revisions =
+        fixture.db.inTransaction(
+            em ->
+                em.createQuery("select count(r) from CohortRevision r", Long.class)
+                    .getSingleResult());
+    assertTrue(cohorts > 0);
+    assertEquals(cohorts, revisions);
   }
 }

@@ -1,6 +1,7 @@
 package org.peerloop.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,6 +212,11 @@ class ClusterIT {
         call(b, "POST", "api/v1/spaces/" + spaceId + "/membership", learner, "{\"topics\":[]}");
     assertEquals(200, joined.statusCode(), joined.body());
     long cohort = ((Number) JSONObjectUtils.parse(joined.body()).get("id")).longValue();
+    // B builds and keeps the cohort's (empty) page first: what A writes next must replace it.
+    assertFalse(
+        call(b, "GET", "api/v1/cohorts/" + cohort + "/threads", learner, null)
+            .body()
+            .contains("Written on A"));
     HttpResponse<String> posted =
         call(
             a,
@@ -235,6 +241,18 @@ class ClusterIT {
     assertEquals(
         JSONObjectUtils.parse(posted.body()).get("id"),
         JSONObjectUtils.parse(retried.body()).get("id"));
+
+    // An edit on A shows at once on B, whose page of a moment ago is stale now.
+    HttpResponse<String> edited =
+        call(
+            a,
+            "PUT",
+            "api/v1/posts/" + JSONObjectUtils.parse(posted.body()).get("id"),
+            learner,
+            "{\"title\":\"Edited on A\",\"body\":\"<p>Read on B.</p>\",\"clientKey\":\"cluster-post-1\"}");
+    assertEquals(200, edited.statusCode(), edited.body());
+    String page = call(b, "GET", "api/v1/cohorts/" + cohort + "/threads", learner, null).body();
+    assertTrue(page.contains("Edited on A") && !page.contains("Written on A"), page);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.peerloop.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,6 +168,11 @@ class CommunityApiIT {
                 + ",\"clientKey\":\"ben-reply-0001\"}");
     assertEquals(201, reply.statusCode(), reply.body());
 
+    // Pages read now are kept by the server; the rating below must show on them all the same.
+    String topRated = "api/v1/cohorts/" + firstCohort + "/threads?sort=top-rated&tag=retros";
+    assertTrue(call("GET", topRated, "4", null).body().contains("\"count\":0"));
+    assertFalse(call("GET", topRated, "3", null).body().contains("\"mine\""));
+
     HttpResponse<String> rated =
         call("PUT", "api/v1/posts/" + postId + "/rating", "3", "{\"stars\":5}");
     assertEquals(200, rated.statusCode(), rated.body());
@@ -186,6 +192,9 @@ class CommunityApiIT {
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(page.body().contains("\"title\":\"Retros that work?\""), page.body());
     assertTrue(page.body().contains("\"replyCount\":1"), page.body());
+
+    assertTrue(page.body().contains("\"count\":1"), page.body());
+    assertTrue(call("GET", topRated, "3", null).body().contains("\"mine\":5"), "the rater's own");
 
     HttpResponse<String> withReplies = call("GET", "api/v1/posts/" + postId, "4", null);
     assertTrue(withReplies.body().contains("Short and weekly."), withReplies.body());

@@ -34,6 +34,7 @@ public class DiscussionService {
   @Inject EntityManager em;
   @Inject Scope scope;
   @Inject ThreadPages threadPages;
+  @Inject ThreadPageCache threadPageCache;
   @Inject Posts posts;
   @Inject Ratings ratings;
   @Inject Reviews reviews;
@@ -42,12 +43,21 @@ public class DiscussionService {
   @Inject ViewBuffer views;
   @Inject Clock clock;
 
+  /** A page of a cohort's threads ({@link Views.ThreadPage}) as JSON, kept or read now. */
   @Transactional
-  public Views.ThreadPage threads(Caller caller, long cohortId, ThreadQuery query) {
+  public byte[] threads(Caller caller, long cohortId, ThreadQuery query) {
     Scope.ReadableCohort cohort = scope.readableCohort(caller, cohortId);
-    List<Views.PostView> page = threadPages.page(caller, cohort.id(), query);
+    byte[] json =
+        threadPageCache.page(
+            caller,
+            cohort,
+            query,
+            () -> {
+              List<Views.PostView> page = threadPages.page(caller, cohort.id(), query);
+              return new Views.ThreadPage(page, query.nextCursor(page.size()));
+            });
     views.viewed(cohort.spaceId(), cohort.id(), caller.personId(), clock.instant());
-    return new Views.ThreadPage(page, query.nextCursor(page.size()));
+    return json;
   }
 
   @Transactional

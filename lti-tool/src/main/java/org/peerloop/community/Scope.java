@@ -72,12 +72,14 @@ public class Scope {
 
   /**
    * {@link #cohort} for the most frequent request, reading a cohort's threads: the same rule in one
-   * query, without loading the cohort, its space and course as entities.
+   * query, without loading the cohort, its space and course as entities, and the cohort's current
+   * revision with it.
    */
   public ReadableCohort readableCohort(Caller caller, long cohortId) {
     List<Object[]> rows =
         em.createQuery(
-                "select c.space.id, m.id from Cohort c"
+                "select c.space.id, m.id, r.revision from Cohort c"
+                    + " join CohortRevision r on r.cohortId = c.id"
                     + " left join CohortMember m on m.cohort = c and m.person.id = :me"
                     + " where c.id = :cohort and c.space.course.id = :course",
                 Object[].class)
@@ -88,11 +90,15 @@ public class Scope {
     if (rows.isEmpty() || (!caller.facilitator() && rows.get(0)[1] == null)) {
       throw new NotFoundException("cohort-not-found", "No such cohort");
     }
-    return new ReadableCohort(cohortId, (Long) rows.get(0)[0]);
+    return new ReadableCohort(cohortId, (Long) rows.get(0)[0], (Long) rows.get(0)[2]);
   }
 
-  /** A cohort the caller may read, by id. */
-  public record ReadableCohort(long id, long spaceId) {}
+  /**
+   * A cohort the caller may read, by id.
+   *
+   * @param revision the cohort's revision when read (see {@link ThreadPageCache})
+   */
+  public record ReadableCohort(long id, long spaceId, long revision) {}
 
   /** The half-read entity must not stay in the shared cache to fail every later request too. */
   private RuntimeException cutOff(Class<?> type, long id) {

@@ -56,7 +56,7 @@ public class DirectoryPeople {
     if (account.isPresent() && !account.get().person().isErased()) {
       Person known = account.get().person();
       if (known.subject().startsWith(SUBJECT_PREFIX)) {
-        known.follow(profile, clock.instant());
+        people.follow(known, profile);
       }
       return known;
     }

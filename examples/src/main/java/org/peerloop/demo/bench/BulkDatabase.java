@@ -141,6 +141,15 @@ final class BulkDatabase {
                 + spaceId
                 + " and number = "
                 + (lastNumber + 1));
+    try (Statement revisions = db.createStatement()) {
+      // What the tool writes with every cohort it opens (see CohortRevisions).
+      revisions.executeUpdate(
+          "insert into cohort_revision (cohort_id, revision) select id, 0 from cohort"
+              + " where space_id = "
+              + spaceId
+              + " and number > "
+              + lastNumber);
+    }
     try (PreparedStatement member =
         db.prepareStatement(
             "insert into cohort_member (space_id, cohort_id, person_id, role, joined_at)"

@@ -30,7 +30,7 @@ public class SessionFilter implements ContainerRequestFilter {
           "session-missing", "Send the session token as Authorization: Bearer <token>");
     }
     try {
-      current.set(tokens.verify(header.substring(BEARER.length()).strip()));
+      current.set(request, tokens.verify(header.substring(BEARER.length()).strip()));
     } catch (InvalidSessionException e) {
       throw ProblemException.unauthorized(e.reason(), e.getMessage());
     }

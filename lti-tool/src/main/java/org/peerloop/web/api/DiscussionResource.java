@@ -74,9 +74,10 @@ public class DiscussionResource {
     return Caller.of(session.get());
   }
 
+  /** A {@link Views.ThreadPage}, sent as the JSON the service keeps (see ThreadPageCache). */
   @GET
   @Path("cohorts/{cohortId}/threads")
-  public Views.ThreadPage threads(
+  public Response threads(
       @PathParam("cohortId") long cohortId,
       @QueryParam("sort") String sort,
       @QueryParam("tag") String tag,
@@ -84,8 +85,10 @@ public class DiscussionResource {
       @QueryParam("prompt") Long promptId,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
-    return discussion.threads(
-        caller(), cohortId, ThreadQuery.parse(sort, tag, kind, promptId, cursor, limit));
+    byte[] page =
+        discussion.threads(
+            caller(), cohortId, ThreadQuery.parse(sort, tag, kind, promptId, cursor, limit));
+    return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @RateLimited(Limit.POST)
