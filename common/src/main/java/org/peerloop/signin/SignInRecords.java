@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,16 +69,25 @@ public class SignInRecords {
   }
 
   /**
-   * Records that a nonce was used. Returns false when it was used before. A race with another node
-   * ends in the primary key refusing the second insert, which fails the caller's transaction.
+   * Records that a nonce was used. Returns false when it was used before. One statement, the insert
+   * only when no row has the nonce yet; two nodes racing past that check both insert, and the
+   * primary key refuses the second, which fails the caller's transaction. (Derby wants the select
+   * list's parameters typed.)
    */
   public boolean useNonce(long platformId, String nonce, Instant keepUntil) {
-    if (em.find(UsedNonce.class, new UsedNonce.Key(platformId, nonce)) != null) {
-      return false;
-    }
-    em.persist(new UsedNonce(platformId, nonce, keepUntil));
-    em.flush();
-    return true;
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO used_nonce (platform_id, nonce, expires_at)"
+                    + " SELECT CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP)"
+                    + " FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM used_nonce WHERE platform_id = ? AND nonce = ?)")
+            .setParameter(1, platformId)
+            .setParameter(2, nonce)
+            .setParameter(3, Timestamp.from(keepUntil))
+            .setParameter(4, platformId)
+            .setParameter(5, nonce)
+            .executeUpdate();
+    return inserted == 1;
   }
 
   /** Deletes expired states and nonces; safe to run on every node at once. */

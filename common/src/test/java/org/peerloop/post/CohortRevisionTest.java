@@ -3,12 +3,14 @@ package org.peerloop.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.cohort.CohortMember;
 import org.peerloop.cohort.CohortRevision;
+import org.peerloop.cohort.Cohorts;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
 import org.peerloop.people.Profile;
@@ -34,19 +36,11 @@ class CohortRevisionTest {
   }
 
   private Post post(CohortMember author, Long replyTo, String key) {
-    return fixture.posts(
-        p ->
-            p.create(
-                author,
-                new NewPost(
-                    PostKind.DISCUSSION,
-                    null,
-                    "<p>Tried it #retro</p>",
-                    null,
-                    null,
-                    replyTo,
-                    null,
-                    key)));
+    return fixture.posts(p -> p.create(author, request("<p>Tried it #retro</p>", replyTo, key)));
+  }
+
+  private static NewPost request(String body, Long replyTo, String key) {
+    return new NewPost(PostKind.DISCUSSION, null, body, null, null, replyTo, null, key);
   }
 
   private long revision() {
@@ -54,127 +48,83 @@ class CohortRevisionTest {
         em -> em.find(CohortRevision.class, ada.cohort().id()).revision());
   }
 
-  /** Runs the change and returns by how much the cohort's revision rose. */
+  /** How much the cohort's revision rose while the change ran. */
   private long rise(Runnable change) {
     long before = revision();
     change.run();
     return revision() - before;
   }
 
-  private void onThread(Consumer<Post> change) {
-    fixture.db.inTransaction(
-        em -> {
-          change.accept(em.find(Post.class, thread.id()));
-          return null;
-        });
+  /** A change in a transaction of its own. */
+  private Runnable inTransaction(Consumer<EntityManager> change) {
+    return () ->
+        fixture.db.inTransaction(
+            em -> {
+              change.accept(em);
+              return null;
+            });
   }
 
-  private Person person(CohortMember member) {
-    return fixture.db.em().find(Person.class, member.person().id());
+  private Posts posts(EntityManager em) {
+    return new Posts(em, clock, new Cohorts(em, clock));
+  }
+
+  private Post thread(EntityManager em) {
+    return em.find(Post.class, thread.id());
+  }
+
+  private static Person person(EntityManager em, CohortMember member) {
+    return em.find(Person.class, member.person().id());
+  }
+
+  private void profile(EntityManager em, String name, String email, String locale) {
+    new PersonRepository(em, clock)
+        .recordProfile(
+            em.find(Platform.class, fixture.platform.id()),
+            "ada",
+            new Profile(name, null, null, email, null, locale));
   }
 
   @Test
   void everyChangeToAPostRaisesIt() {
     assertTrue(rise(() -> post(ben, null, "thread-0002")) > 0, "a new thread");
     assertTrue(
-        rise(
-                () ->
-                    fixture.db.inTransaction(
-                        em -> {
-                          new Reviews(em, clock)
-                              .approve(em.find(Post.class, thread.id()), person(ben));
-                          return null;
-                        }))
-            > 0,
+        rise(inTransaction(em -> new Reviews(em, clock).approve(thread(em), person(em, ben)))) > 0,
         "a review decision");
     assertTrue(rise(() -> post(ben, thread.id(), "reply-00001")) > 0, "a reply");
     assertTrue(
-        rise(
-                () ->
-                    fixture.ratings(
-                        r -> r.rate(fixture.db.em().find(Post.class, thread.id()), ben, 4)))
-            > 0,
-        "a rating");
+        rise(inTransaction(em -> new Ratings(em, clock).rate(thread(em), ben, 4))) > 0, "a rating");
     assertTrue(
         rise(
-                () ->
-                    fixture.posts(
-                        p ->
-                            p.edit(
-                                fixture.db.em().find(Post.class, thread.id()),
-                                person(ada),
-                                new NewPost(
-                                    PostKind.DISCUSSION,
-                                    null,
-                                    "<p>Edited #team</p>",
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    "thread-0001"))))
+                inTransaction(
+                    em ->
+                        posts(em)
+                            .edit(
+                                thread(em),
+                                person(em, ada),
+                                request("<p>Edited #team</p>", null, "thread-0001"))))
             > 0,
         "an edit");
     assertTrue(
-        rise(
-                () ->
-                    fixture.db.inTransaction(
-                        em -> {
-                          new Curation(em, clock)
-                              .pin(em.find(Post.class, thread.id()), person(ben), true);
-                          return null;
-                        }))
+        rise(inTransaction(em -> new Curation(em, clock).pin(thread(em), person(em, ben), true)))
             > 0,
         "curation");
     assertTrue(
-        rise(
-                () ->
-                    fixture.posts(
-                        p -> {
-                          p.delete(
-                              fixture.db.em().find(Post.class, thread.id()),
-                              person(ada),
-                              false,
-                              null);
-                          return null;
-                        }))
-            > 0,
+        rise(inTransaction(em -> posts(em).delete(thread(em), person(em, ada), false, null))) > 0,
         "a deletion");
   }
 
   @Test
   void authorsShownNameAndErasureRaiseItButNotTheirOtherDetails() {
-    Platform platform = fixture.platform;
     assertEquals(
         0,
-        rise(
-            () ->
-                fixture.db.inTransaction(
-                    em ->
-                        new PersonRepository(em, clock)
-                            .recordProfile(
-                                em.find(Platform.class, platform.id()),
-                                "ada",
-                                new Profile(
-                                    "Ada Ito", null, null, "ada@example.edu", null, "es")))),
+        rise(inTransaction(em -> profile(em, "Ada Ito", "ada@example.edu", "es"))),
         "an e-mail address and a locale are not on the page");
     assertTrue(
-        rise(
-                () ->
-                    fixture.db.inTransaction(
-                        em ->
-                            new PersonRepository(em, clock)
-                                .recordProfile(
-                                    em.find(Platform.class, platform.id()),
-                                    "ada",
-                                    new Profile("Ada Ito-Lund", null, null, null, null, null))))
-            > 0,
+        rise(inTransaction(em -> profile(em, "Ada Ito-Lund", null, null))) > 0,
         "a new name from the LMS");
     assertTrue(
-        rise(
-                () ->
-                    fixture.db.inTransaction(
-                        em -> new PersonalData(em, clock).erase(ada.person().id())))
-            > 0,
+        rise(inTransaction(em -> new PersonalData(em, clock).erase(ada.person().id()))) > 0,
         "erasure");
   }
 

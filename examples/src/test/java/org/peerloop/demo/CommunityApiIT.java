@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -441,5 +442,43 @@ class CommunityApiIT {
         200, call("GET", "api/v1/spaces/" + spaceId + "/review-queue", "7", null).statusCode());
     assertEquals(
         404, call("PUT", "api/v1/members/999999/role", "5", "{\"role\":\"learner\"}").statusCode());
+  }
+
+  @Test
+  @Order(12)
+  void everyReadOfAPageIsRecordedAsAViewSecondsLater() throws Exception {
+    long settled = settledViews();
+    String page = "api/v1/cohorts/" + firstCohort + "/threads";
+    assertEquals(200, call("GET", page, "3", null).statusCode());
+    assertEquals(200, call("GET", page, "3", null).statusCode(), "a kept page is a view too");
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (views() < settled + 2 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+    }
+    assertEquals(settled + 2, views());
+  }
+
+  /** The cohort's views once the writer of buffered views has nothing more to write. */
+  private static long settledViews() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    long before = views();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(2_500);
+      long now = views();
+      if (now == before) {
+        return now;
+      }
+      before = now;
+    }
+    throw new AssertionError("views still being written after 15 s");
+  }
+
+  private static long views() throws Exception {
+    HttpResponse<String> csv =
+        call("GET", "api/v1/spaces/" + spaceId + "/analytics/events.csv", "5", null);
+    assertEquals(200, csv.statusCode(), csv.body());
+    String cohortView = "," + firstCohort + ",VIEW,";
+    return csv.body().lines().filter(line -> line.contains(cohortView)).count();
   }
 }

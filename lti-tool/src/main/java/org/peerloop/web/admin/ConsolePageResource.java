@@ -53,8 +53,8 @@ public class ConsolePageResource {
                 .add("apiBase", base + "api/")
                 .add("base", base)
                 .add("locale", tag)
-                .add("messages", words.asJson())
                 .build())
+        .messages(words)
         .scripts("peerloop-core.js", "peerloop-admin.js")
         .response(200, base);
   }

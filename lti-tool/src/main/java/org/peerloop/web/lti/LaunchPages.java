@@ -129,7 +129,7 @@ public class LaunchPages {
       String courseTitle) {
     Messages words = Messages.forLocale(locale);
     String tag = Messages.formatTag(locale);
-    data.add("locale", tag).add("messages", words.asJson());
+    data.add("locale", tag);
     String heading = courseTitle == null ? words.get("app.title") : courseTitle;
     String signedIn =
         personName == null ? "" : words.get("app.signedInAs", Map.of("name", personName));
@@ -148,6 +148,7 @@ public class LaunchPages {
         .html(Html.escape(words.get("app.loading")))
         .html("</p></section>")
         .data("peerloop-launch", data.build())
+        .messages(words)
         .scripts(
             "lti-platform-storage.js",
             "peerloop-core.js",

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.peerloop.web.i18n.Messages;
 
 /**
  * A PeerLoop HTML page: the shared head, the body, an optional JSON data block for its script, and
@@ -27,6 +28,7 @@ public final class Page {
   private final StringBuilder body = new StringBuilder();
   private JsonObject data;
   private String dataId;
+  private Messages messages;
   private final List<String> scripts = new ArrayList<>();
 
   private Page(String title) {
@@ -66,6 +68,12 @@ public final class Page {
     return this;
   }
 
+  /** The words of the page's language, for its scripts: loaded before them (see Messages). */
+  public Page messages(Messages words) {
+    this.messages = words;
+    return this;
+  }
+
   /** Scripts from {@code /static/}, loaded in order at the end of the body. */
   public Page scripts(String... names) {
     scripts.addAll(List.of(names));
@@ -92,6 +100,13 @@ public final class Page {
           .append("\">")
           .append(Html.jsonForScript(data))
           .append("</script>");
+    }
+    if (messages != null) {
+      html.append("<script src=\"")
+          .append(Html.escape(baseUrl))
+          .append("static/messages/")
+          .append(Html.escape(messages.language()))
+          .append(".js\"></script>");
     }
     for (String script : scripts) {
       html.append("<script src=\"")

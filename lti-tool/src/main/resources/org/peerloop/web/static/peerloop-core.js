@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("peerloop-launch").textContent);
-  var messages = data.messages || {};
+  var messages = window.PeerLoopMessages || {};
   var locale = supported(data.locale) || "en";
   var token = data.token || null;
   var expiresAt = data.expiresAt || null;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peerloop.web.i18n.Messages;
 
 class PageTest {
 
@@ -41,5 +42,17 @@ class PageTest {
     String html = Page.titled("t").lang("es-MX\"><script>").render("https://tool.example/");
     assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"es-MX&quot;&gt;&lt;script&gt;\">"));
     assertEquals(-1, html.indexOf("<script>"));
+  }
+
+  @Test
+  void theWordsOfItsLanguageLoadBeforeItsOwnScripts() {
+    String html =
+        Page.titled("t")
+            .messages(Messages.forLocale("es-MX"))
+            .scripts("peerloop-core.js")
+            .render("https://tool.example/");
+    int words = html.indexOf("<script src=\"https://tool.example/static/messages/es.js\">");
+    assertTrue(words > 0, html);
+    assertTrue(words < html.indexOf("static/peerloop-core.js"), html);
   }
 }
