@@ -13,12 +13,12 @@ import java.util.function.Supplier;
  * them has changed. Reading a cohort's first page is the API's most frequent request, and most
  * reads find the page as it was.
  *
- * <p>A page is kept with the cohort revision it was read at, which the database raises at every
- * change a page shows (V19's triggers), on any node. Each request still reads the current revision
- * (with its scope check, in one query) and takes a kept page only when the two are equal, so no
- * node ever serves a page another node has changed: the cache is a node's own, never state the
- * cluster must share. The page's rows are read after the revision, so a page is at least as new as
- * the revision it is kept with.
+ * <p>A page is kept with the cohort revision it was read at, which every change a page shows raises
+ * in the writer's transaction, on any node (see {@code CohortRevisions}). Each request still reads
+ * the current revision (with its scope check, in one query) and takes a kept page only when the two
+ * are equal, so no node ever serves a page another node has changed: the cache is a node's own,
+ * never state the cluster must share. The page's rows are read after the revision, so a page is at
+ * least as new as the revision it is kept with.
  *
  * <p>Pages are kept per reader and query: a reader's own held posts, own ratings and (for the
  * author and facilitators) review decisions are on their page only.
