@@ -77,6 +77,37 @@ public class PersonRepository {
       follow(existing.get(), profile);
       return existing.get();
     }
+    return create(platform, subject, profile);
+  }
+
+  /**
+   * Records the person a launch is for, known by their platform's id. Every launch asks, so a known
+   * person is read with their platform in one statement, and the platform is read on its own only
+   * for someone new; {@link Person#platform()} is then the managed platform to record the course
+   * under.
+   */
+  public Person recordProfile(long platformId, String subject, Profile profile) {
+    Optional<Person> existing =
+        em.createQuery(
+                "select p from Person p join fetch p.platform"
+                    + " where p.platform.id = :platformId and p.subject = :subject",
+                Person.class)
+            .setParameter("platformId", platformId)
+            .setParameter("subject", subject)
+            .getResultStream()
+            .findFirst();
+    if (existing.isPresent()) {
+      follow(existing.get(), profile);
+      return existing.get();
+    }
+    Platform platform = em.find(Platform.class, platformId);
+    if (platform == null) {
+      throw new IllegalStateException("Platform " + platformId + " vanished");
+    }
+    return create(platform, subject, profile);
+  }
+
+  private Person create(Platform platform, String subject, Profile profile) {
     Person person = new Person(platform, subject, profile, clock.instant());
     em.persist(person);
     em.flush();

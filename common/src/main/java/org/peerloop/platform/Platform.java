@@ -56,7 +56,12 @@ public class Platform {
   @Column(nullable = false, length = 16)
   private PlatformStatus status;
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  /**
+   * Lazy: a launch reads its platform with the person it is for, and needs the deployments only
+   * from the registration its node keeps. EclipseLink still reads them after the transaction (for
+   * the admin views), as long as the persistence unit is open.
+   */
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "platform_deployment", joinColumns = @JoinColumn(name = "platform_id"))
   @Column(name = "deployment_id", nullable = false, length = ID_MAX)
   private Set<String> deploymentIds = new TreeSet<>();

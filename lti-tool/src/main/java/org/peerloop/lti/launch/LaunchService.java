@@ -76,8 +76,10 @@ public class LaunchService {
   }
 
   private LaunchOutcome.Session complete(ValidLaunch launch) {
-    var platform = directory.entity(launch.registration().platformId());
-    Person person = people.recordProfile(platform, launch.subject(), launch.profile());
+    Person person =
+        people.recordProfile(
+            launch.registration().platformId(), launch.subject(), launch.profile());
+    var platform = person.platform();
     Course course =
         courses.recordContext(
             platform, launch.contextId(), launch.contextTitle(), launch.contextLabel());
