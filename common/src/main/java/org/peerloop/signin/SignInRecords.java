@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * Issues and consumes the one-time records of OIDC sign-ins. Each record is used at most once even
@@ -32,40 +31,29 @@ public class SignInRecords {
     this.clock = clock;
   }
 
-  /** Records a new login: a random state and nonce bound to the platform and target. */
-  public LoginState issueState(long platformId, String targetLinkUri, String storageTarget) {
-    LoginState login =
-        new LoginState(
-            randomToken(),
-            randomToken(),
-            platformId,
-            targetLinkUri,
-            storageTarget,
-            clock.instant().plus(STATE_LIFETIME));
+  /**
+   * Records a new login's state: a random id, usable once until {@link #STATE_LIFETIME} from now.
+   */
+  public LoginState issueState() {
+    LoginState login = new LoginState(randomToken(), clock.instant().plus(STATE_LIFETIME));
     em.persist(login);
     em.flush();
     return login;
   }
 
   /**
-   * Takes the state out of the store, so that no one can use it again. Empty when it was never
-   * issued or was already consumed; an expired state is consumed too and returned for the caller to
-   * refuse.
+   * Takes the state's record out of the store, so that no one can use it again: one statement, so
+   * two nodes racing for it cannot both succeed. False when it was never issued, was already
+   * consumed, or was purged after it expired.
    */
-  public Optional<LoginState> consumeState(String state) {
-    if (state == null || state.isEmpty() || state.length() > 64) {
-      return Optional.empty();
+  public boolean consumeState(String id) {
+    if (id == null || id.isEmpty() || id.length() > 64) {
+      return false;
     }
-    LoginState found = em.find(LoginState.class, state);
-    if (found == null) {
-      return Optional.empty();
-    }
-    int deleted =
-        em.createQuery("delete from LoginState s where s.state = :state")
-            .setParameter("state", state)
-            .executeUpdate();
-    // Another node consumed it between our read and our delete: it is theirs.
-    return deleted == 1 ? Optional.of(found) : Optional.empty();
+    return em.createQuery("delete from LoginState s where s.id = :id")
+            .setParameter("id", id)
+            .executeUpdate()
+        == 1;
   }
 
   /**
@@ -105,7 +93,7 @@ public class SignInRecords {
   }
 
   /** 256 random bits, URL-safe: unguessable and fits every column and query string. */
-  static String randomToken() {
+  public static String randomToken() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -3,6 +3,7 @@ package org.peerloop.people;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,34 @@ class PersonRepositoryTest {
     assertEquals(first.id(), again.id());
     assertEquals("Ada King", again.displayName());
     assertEquals("en-GB", again.locale());
+  }
+
+  @Test
+  void aLaunchRecordsByThePlatformsIdAndGetsThePersonWithTheirPlatform() {
+    Platform canvas = db.addPlatform("https://canvas.example.edu");
+    Profile ada = new Profile("Ada Lovelace", "Ada", "Lovelace", "ada@x.org", null, "en");
+
+    Person created =
+        db.inTransaction(
+            em -> new PersonRepository(em, clock).recordProfile(moodle.id(), "7", ada));
+    Person known =
+        db.inTransaction(
+            em -> {
+              Person person =
+                  new PersonRepository(em, clock).recordProfile(moodle.id(), "7", Profile.empty());
+              // The platform comes managed with the person, ready to record the course under.
+              assertTrue(em.contains(person.platform()));
+              return person;
+            });
+    Person elsewhere =
+        db.inTransaction(
+            em -> new PersonRepository(em, clock).recordProfile(canvas.id(), "7", ada));
+
+    assertEquals(created.id(), known.id());
+    assertEquals(moodle.id(), known.platform().id());
+    assertEquals("Ada Lovelace", known.name());
+    assertNotEquals(created.id(), elsewhere.id());
+    assertEquals(canvas.id(), elsewhere.platform().id());
   }
 
   @Test

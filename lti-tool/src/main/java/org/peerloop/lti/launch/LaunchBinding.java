@@ -36,9 +36,12 @@ public final class LaunchBinding {
     this.clock = clock;
   }
 
-  /** The storage key the login page stored the nonce under. */
+  /**
+   * The storage key the login page stored the nonce under: short whatever the state's length, as
+   * platforms limit what a tool may store.
+   */
   public static String storageKey(String state) {
-    return "peerloop-" + state;
+    return "peerloop-" + hash(state);
   }
 
   /** A ticket for a validated launch whose nonce the browser must show again. */

@@ -9,11 +9,18 @@ import java.util.Optional;
  */
 public interface LaunchLedger {
 
-  /** The state as it was issued at login. */
-  record IssuedState(
-      long platformId, String nonce, String targetLinkUri, String storageTarget, boolean expired) {}
+  /**
+   * What the state bound when it was issued at login.
+   *
+   * @param storageTarget the platform-storage frame the login page kept the nonce in, or {@code
+   *     null}
+   */
+  record IssuedState(long platformId, String nonce, String storageTarget, boolean expired) {}
 
-  /** Takes the state away; empty when it was never issued or was already used. */
+  /**
+   * Takes the state away; empty when it was never issued or was already used. An expired state is
+   * returned as such, for the caller to refuse.
+   */
   Optional<IssuedState> consumeState(String state);
 
   /** Records the nonce; false when it was seen before. */

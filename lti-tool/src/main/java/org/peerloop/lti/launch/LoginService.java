@@ -14,8 +14,6 @@ import org.peerloop.lti.platform.PlatformDirectory;
 import org.peerloop.lti.platform.Registration;
 import org.peerloop.platform.PlatformStatus;
 import org.peerloop.settings.Settings;
-import org.peerloop.signin.LoginState;
-import org.peerloop.signin.SignInRecords;
 
 /**
  * Starts a launch: checks the login initiation, records a one-time state and nonce, and builds the
@@ -27,7 +25,7 @@ public class LoginService {
   private static final Pattern FRAME_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   @Inject PlatformDirectory directory;
-  @Inject SignInRecords records;
+  @Inject LoginStates states;
   @Inject Settings settings;
 
   @Transactional
@@ -53,8 +51,7 @@ public class LoginService {
           Refusal.TARGET_LINK_FOREIGN, "target_link_uri " + login.targetLinkUri(), platform);
     }
     String storageTarget = storageTarget(login, platform);
-    LoginState state =
-        records.issueState(platform.platformId(), login.targetLinkUri(), storageTarget);
+    LoginStates.Issued state = states.issue(platform.platformId(), storageTarget);
     return new AuthenticationRequest(
         authenticationUri(platform, login, state),
         platform,
@@ -82,7 +79,8 @@ public class LoginService {
   }
 
   /** OIDC Core §3.1.2.1 as LTI Core §4.1.1 profiles it: form_post, prompt none, our nonce. */
-  private URI authenticationUri(Registration platform, LoginRequest login, LoginState state) {
+  private URI authenticationUri(
+      Registration platform, LoginRequest login, LoginStates.Issued state) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("scope", "openid");
     query.put("response_type", "id_token");

@@ -16,6 +16,9 @@ public class ToolSecrets {
   /** Signs session tokens. */
   public static final String SESSION = "session-token";
 
+  /** Signs the OIDC state of a login, which binds the platform and the nonce until the launch. */
+  public static final String LOGIN_STATE = "login-state";
+
   /** Signs the short ticket that carries a launch to its browser-binding step. */
   public static final String LAUNCH_BINDING = "launch-binding";
 
@@ -36,7 +39,9 @@ public class ToolSecrets {
   @Transactional
   public void load() {
     for (String purpose :
-        new String[] {SESSION, LAUNCH_BINDING, DEEP_LINKING, UNSUBSCRIBE, ADMIN_SESSION}) {
+        new String[] {
+          SESSION, LOGIN_STATE, LAUNCH_BINDING, DEEP_LINKING, UNSUBSCRIBE, ADMIN_SESSION
+        }) {
       loaded.computeIfAbsent(purpose, macKeys::secretFor);
     }
   }

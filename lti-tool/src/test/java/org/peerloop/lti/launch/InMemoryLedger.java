@@ -16,7 +16,7 @@ final class InMemoryLedger implements LaunchLedger {
   final Set<String> nonces = new HashSet<>();
 
   void issue(String state, long platformId, String nonce) {
-    states.put(state, new IssuedState(platformId, nonce, TestPlatform.TOOL, null, false));
+    states.put(state, new IssuedState(platformId, nonce, null, false));
   }
 
   @Override

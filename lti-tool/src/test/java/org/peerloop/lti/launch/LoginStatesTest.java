@@ -1,0 +1,150 @@
+package org.peerloop.lti.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.peerloop.lti.session.HmacJwt;
+import org.peerloop.persistence.TestDatabase;
+import org.peerloop.signin.SignInRecords;
+import org.peerloop.testing.MutableClock;
+
+/** The signed login state and its one-time record, on the test database. */
+class LoginStatesTest {
+  private static final byte[] SECRET = "login-state-secret-of-thirty-two-bytes!".getBytes();
+  private static final long PLATFORM = 7;
+
+  private final TestDatabase db = TestDatabase.create();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+  }
+
+  private <T> T withStates(byte[] secret, Function<LoginStates, T> work) {
+    return db.inTransaction(
+        em -> work.apply(new LoginStates(new SignInRecords(em, clock), secret, clock)));
+  }
+
+  private LoginStates.Issued issue(String storageTarget) {
+    return withStates(SECRET, s -> s.issue(PLATFORM, storageTarget));
+  }
+
+  private Optional<LaunchLedger.IssuedState> consume(String state) {
+    return withStates(SECRET, s -> s.consume(state));
+  }
+
+  @Test
+  void aStateBindsItsPlatformNonceAndStorageFrameAndWorksOnce() {
+    LoginStates.Issued issued = issue("post_message_forwarding");
+
+    LaunchLedger.IssuedState first = consume(issued.state()).orElseThrow();
+
+    assertEquals(PLATFORM, first.platformId());
+    assertEquals(issued.nonce(), first.nonce());
+    assertEquals("post_message_forwarding", first.storageTarget());
+    assertFalse(first.expired());
+    assertTrue(consume(issued.state()).isEmpty(), "a state is used once");
+  }
+
+  @Test
+  void withoutPlatformStorageTheStateNamesNoFrame() {
+    assertNull(consume(issue(null).state()).orElseThrow().storageTarget());
+  }
+
+  @Test
+  void statesAndNoncesAreFreshEachTimeAndApart() {
+    LoginStates.Issued a = issue(null);
+    LoginStates.Issued b = issue(null);
+
+    assertNotEquals(a.state(), b.state());
+    assertNotEquals(a.nonce(), b.nonce());
+    assertFalse(a.state().contains(a.nonce()), "the nonce is not readable in the state");
+    assertTrue(a.state().length() < 400, "fits a query string comfortably: " + a.state().length());
+  }
+
+  @Test
+  void anExpiredStateIsReportedAsSuchAndNeverConsumed() {
+    LoginStates.Issued issued = issue(null);
+    clock.advance(SignInRecords.STATE_LIFETIME);
+
+    assertTrue(consume(issued.state()).orElseThrow().expired());
+  }
+
+  @Test
+  void aStateSignedWithAnotherSecretIsUnknown() {
+    LoginStates.Issued elsewhere =
+        withStates(
+            "another-secret-of-thirty-two-bytes-long".getBytes(), s -> s.issue(PLATFORM, null));
+
+    assertTrue(consume(elsewhere.state()).isEmpty());
+  }
+
+  @Test
+  void aStateWhosePlatformWasChangedIsUnknown() {
+    String[] parts = issue(null).state().split("\\.");
+    String payload = new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8);
+    String forged =
+        parts[0]
+            + "."
+            + Base64URL.encode(payload.replace("\"plt\":7", "\"plt\":8"))
+            + "."
+            + parts[2];
+
+    assertTrue(payload.contains("\"plt\":7"), payload);
+    assertTrue(consume(forged).isEmpty());
+  }
+
+  @Test
+  void anotherOfTheToolsTokensIsNoState() {
+    // Same secret, other type: a session or binding ticket must not pass for a state.
+    String ticket =
+        new HmacJwt(SECRET, new JOSEObjectType("peerloop-launch-binding+jwt"))
+            .sign(
+                new JWTClaimsSet.Builder()
+                    .jwtID("x")
+                    .expirationTime(Date.from(clock.instant().plusSeconds(60)))
+                    .claim("plt", PLATFORM)
+                    .claim("nonce", "n")
+                    .build());
+
+    assertTrue(consume(ticket).isEmpty());
+  }
+
+  @Test
+  void aSignedStateWithoutItsRecordIsUnknown() {
+    // Signed by us but never recorded (or its record purged): the record is what makes it once.
+    String unrecorded =
+        new HmacJwt(SECRET, LoginStates.TYPE)
+            .sign(
+                new JWTClaimsSet.Builder()
+                    .jwtID(SignInRecords.randomToken())
+                    .expirationTime(Date.from(clock.instant().plusSeconds(60)))
+                    .claim("plt", PLATFORM)
+                    .claim("nonce", "n")
+                    .build());
+
+    assertTrue(consume(unrecorded).isEmpty());
+  }
+
+  @Test
+  void garbageEmptyAndOversizedStatesAreUnknown() {
+    assertTrue(consume(null).isEmpty());
+    assertTrue(consume("").isEmpty());
+    assertTrue(consume("not.a.token").isEmpty());
+    assertTrue(consume("x".repeat(LoginStates.MAX_LENGTH + 1)).isEmpty());
+  }
+}
