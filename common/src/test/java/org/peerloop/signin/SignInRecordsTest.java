@@ -9,79 +9,63 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.persistence.TestDatabase;
-import org.peerloop.platform.Platform;
 import org.peerloop.testing.MutableClock;
 
 class SignInRecordsTest {
   private final TestDatabase db = TestDatabase.create();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
-  private final Platform platform = db.addPlatform("https://moodle.example.edu");
 
   @AfterEach
   void dropDatabase() {
     db.close();
   }
 
-  private LoginState issue() {
-    return db.inTransaction(em -> new SignInRecords(em, clock).issueState());
+  private PendingLogin start() {
+    return db.inTransaction(em -> new SignInRecords(em, clock).startLogin());
   }
 
-  private boolean consume(String stateId) {
-    return db.inTransaction(em -> new SignInRecords(em, clock).consumeState(stateId));
-  }
-
-  @Test
-  void aStateIsConsumedExactlyOnce() {
-    LoginState issued = issue();
-
-    assertTrue(consume(issued.id()));
-    assertFalse(consume(issued.id()), "a used state is gone");
+  private boolean complete(String nonce) {
+    return db.inTransaction(em -> new SignInRecords(em, clock).completeLogin(nonce));
   }
 
   @Test
-  void stateIdsAreRandomAndLiveForTheStateLifetime() {
-    LoginState a = issue();
-    LoginState b = issue();
+  void aLoginIsCompletedExactlyOnce() {
+    PendingLogin login = start();
 
-    assertNotEquals(a.id(), b.id());
-    assertTrue(a.id().length() >= 43, "256 bits of randomness");
-    assertEquals(clock.instant().plus(SignInRecords.STATE_LIFETIME), a.expiresAt());
+    assertTrue(complete(login.nonce()));
+    assertFalse(complete(login.nonce()), "its nonce is used up");
   }
 
   @Test
-  void unknownOrMalformedStatesFindNothing() {
-    assertFalse(consume("never-issued"));
-    assertFalse(consume(""));
-    assertFalse(consume(null));
-    assertFalse(consume("x".repeat(500)));
-  }
+  void noncesAreRandomAndPendForTheLoginLifetime() {
+    PendingLogin a = start();
+    PendingLogin b = start();
 
-  private boolean useNonce(Platform p, String nonce) {
-    Instant keep = clock.instant().plusSeconds(600);
-    return db.inTransaction(em -> new SignInRecords(em, clock).useNonce(p.id(), nonce, keep));
+    assertNotEquals(a.nonce(), b.nonce());
+    assertTrue(a.nonce().length() >= 43, "256 bits of randomness");
+    assertEquals(clock.instant().plus(SignInRecords.LOGIN_LIFETIME), a.expiresAt());
   }
 
   @Test
-  void aNonceIsAcceptedOncePerPlatform() {
-    Platform other = db.addPlatform("https://canvas.example.edu");
+  void noncesNoLoginIssuedCompleteNothing() {
+    start();
 
-    assertTrue(useNonce(platform, "n1"));
-    assertFalse(useNonce(platform, "n1"));
-    assertTrue(useNonce(other, "n1"));
+    assertFalse(complete("never-issued"));
+    assertFalse(complete(""));
+    assertFalse(complete(null));
+    assertFalse(complete("x".repeat(500)));
   }
 
   @Test
-  void purgeRemovesOnlyExpiredRecords() {
-    LoginState old = issue();
-    db.inTransaction(
-        em -> new SignInRecords(em, clock).useNonce(platform.id(), "old", clock.instant()));
-    clock.advance(SignInRecords.STATE_LIFETIME);
-    LoginState fresh = issue();
+  void purgeRemovesOnlyExpiredLogins() {
+    PendingLogin old = start();
+    clock.advance(SignInRecords.LOGIN_LIFETIME);
+    PendingLogin fresh = start();
 
     int purged = db.inTransaction(em -> new SignInRecords(em, clock).purgeExpired());
 
-    assertEquals(2, purged);
-    assertFalse(consume(old.id()));
-    assertTrue(consume(fresh.id()));
+    assertEquals(1, purged);
+    assertFalse(complete(old.nonce()));
+    assertTrue(complete(fresh.nonce()));
   }
 }

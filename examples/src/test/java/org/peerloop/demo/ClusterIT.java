@@ -133,7 +133,7 @@ class ClusterIT {
     int replayAt = proxy.served.size();
     HttpResponse<String> replay = driver.submit(idToken);
     assertEquals(401, replay.statusCode(), replay.body());
-    assertTrue(replay.body().contains("state-unknown"), replay.body());
+    assertTrue(replay.body().contains("nonce-replayed"), replay.body());
     assertTrue(!replay.body().contains("\"token\""), "no session for a replay");
     assertNotEquals(
         flow.get(1).charAt(0),

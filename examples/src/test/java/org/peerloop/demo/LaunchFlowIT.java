@@ -122,7 +122,7 @@ class LaunchFlowIT {
     HttpResponse<String> replay = driver.submit(launch);
 
     assertEquals(401, replay.statusCode());
-    assertEquals("state-unknown", reasonOf(replay.body()));
+    assertEquals("nonce-replayed", reasonOf(replay.body()));
     assertFalse(replay.body().contains("\"token\""), "no session for a replay");
   }
 
@@ -134,7 +134,7 @@ class LaunchFlowIT {
 
     HttpResponse<String> replay = driver.submit(launch);
 
-    assertEquals("state-unknown", reasonOf(replay.body()));
+    assertEquals("nonce-replayed", reasonOf(replay.body()));
     assertTrue(replay.body().contains("<html lang=\"es-MX\">"), replay.body());
     assertTrue(replay.body().contains("PeerLoop no pudo abrirse"), replay.body());
     assertTrue(

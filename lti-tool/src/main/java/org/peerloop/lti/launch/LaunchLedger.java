@@ -1,16 +1,15 @@
 package org.peerloop.lti.launch;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The one-time records a launch consumes, shared by every node. Implementations must make each
- * record usable once even when two nodes race.
+ * The logins a launch completes, shared by every node. Implementations must let each login be
+ * completed once even when two nodes race.
  */
 public interface LaunchLedger {
 
   /**
-   * What the state bound when it was issued at login.
+   * What a state bound when the tool issued it at login.
    *
    * @param storageTarget the platform-storage frame the login page kept the nonce in, or {@code
    *     null}
@@ -18,11 +17,14 @@ public interface LaunchLedger {
   record IssuedState(long platformId, String nonce, String storageTarget, boolean expired) {}
 
   /**
-   * Takes the state away; empty when it was never issued or was already used. An expired state is
-   * returned as such, for the caller to refuse.
+   * What the state binds; empty when the tool never issued it. An expired state is returned as
+   * such, for the caller to refuse.
    */
-  Optional<IssuedState> consumeState(String state);
+  Optional<IssuedState> issuedState(String state);
 
-  /** Records the nonce; false when it was seen before. */
-  boolean useNonce(long platformId, String nonce, Instant keepUntil);
+  /**
+   * Uses up the nonce of a pending login, and with it the login's state; false when it was used
+   * before, or was never issued.
+   */
+  boolean useNonce(String nonce);
 }

@@ -27,8 +27,9 @@ import org.peerloop.platform.PlatformStatus;
 /**
  * Checks an LTI 1.3 launch: the id_token and the OIDC state posted to the launch endpoint. The
  * rules run in the order of the 1EdTech Security Framework §5.1.3 and LTI Core §5.1–5.4, each
- * refusing with its own {@link Refusal}. The checks that write (consuming the state, recording the
- * nonce) run last, so a token refused for any other reason leaves no trace. No container needed.
+ * refusing with its own {@link Refusal}. The one check that writes (using up the login's nonce, and
+ * with it its state) runs last, so a token refused for any other reason leaves no trace. No
+ * container needed.
  */
 public class LaunchValidator {
   /** Larger than any real id_token (Moodle's are 3–6 KB); refused before parsing. */
@@ -110,9 +111,9 @@ public class LaunchValidator {
       throw refuse(Refusal.TARGET_LINK_FOREIGN, "target_link_uri " + targetLinkUri, platform);
     }
 
-    LaunchLedger.IssuedState issued = consumeState(state, platform, nonce);
-    Instant keepNonceUntil = claims.getExpirationTime().toInstant().plus(CLOCK_LEEWAY);
-    if (!ledger.useNonce(platform.platformId(), nonce, keepNonceUntil)) {
+    LaunchLedger.IssuedState issued = checkState(state, platform, nonce);
+    // Step 10: the nonce is the one the state binds, so using it up uses up the state too.
+    if (!ledger.useNonce(nonce)) {
       throw refuse(Refusal.NONCE_REPLAYED, null, platform);
     }
     return new ValidLaunch(platform, messageType, claims, issued.storageTarget());
@@ -242,10 +243,10 @@ public class LaunchValidator {
     return value != null;
   }
 
-  /** The state must be ours, unused, fresh, and issued for this platform with this nonce. */
-  private LaunchLedger.IssuedState consumeState(String state, Registration platform, String nonce) {
+  /** The state must be ours, fresh, and issued for this platform with this nonce. */
+  private LaunchLedger.IssuedState checkState(String state, Registration platform, String nonce) {
     LaunchLedger.IssuedState issued =
-        ledger.consumeState(state).orElseThrow(() -> refuse(Refusal.STATE_UNKNOWN, null, platform));
+        ledger.issuedState(state).orElseThrow(() -> refuse(Refusal.STATE_UNKNOWN, null, platform));
     if (issued.expired()) {
       throw refuse(Refusal.STATE_EXPIRED, null, platform);
     }

@@ -10,15 +10,15 @@ import java.util.Date;
 import java.util.Optional;
 import org.peerloop.lti.session.HmacJwt;
 import org.peerloop.lti.session.ToolSecrets;
-import org.peerloop.signin.LoginState;
+import org.peerloop.signin.PendingLogin;
 import org.peerloop.signin.SignInRecords;
 
 /**
  * The OIDC state of a login (OpenID Connect Core §3.1.2.1; 1EdTech Security Framework §5.1.1.1): a
- * token the tool signs (HS256) that binds the platform, the nonce and the platform's storage frame
- * until its expiry, and a server-side one-time record of its id. The launch reads what the state
- * binds from the token and consumes the record with one delete, so a state works once, on whichever
- * node it reaches, and with no cookie. Joins the caller's transaction.
+ * token the tool signs (HS256) that binds the platform, the login's nonce and the platform's
+ * storage frame until its expiry. The login's server-side one-time record is its nonce's {@link
+ * PendingLogin}: a launch must bring the nonce its state binds, and completing that record uses up
+ * the state and the nonce together, once, on whichever node the launch reaches, with no cookie.
  */
 @Dependent
 public class LoginStates {
@@ -49,51 +49,52 @@ public class LoginStates {
     this.clock = clock;
   }
 
-  /** A fresh state for a login to this platform, its record kept until the state expires. */
+  /** Starts a login to this platform: its pending record, and the state that binds its nonce. */
   public Issued issue(long platformId, String storageTarget) {
-    LoginState record = records.issueState();
-    String nonce = SignInRecords.randomToken();
+    PendingLogin login = records.startLogin();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
-            .jwtID(record.id())
-            .expirationTime(Date.from(record.expiresAt()))
+            .expirationTime(Date.from(login.expiresAt()))
             .claim(PLATFORM, platformId)
-            .claim(NONCE, nonce);
+            .claim(NONCE, login.nonce());
     if (storageTarget != null) {
       claims.claim(STORAGE_TARGET, storageTarget);
     }
-    return new Issued(jwt.sign(claims.build()), nonce);
+    return new Issued(jwt.sign(claims.build()), login.nonce());
   }
 
   /**
-   * What a state posted to the launch binds, its record consumed. Empty when the tool did not sign
-   * it or it was used before. An expired state is returned as such, for the caller to refuse, and
-   * its record is left for housekeeping.
+   * What a state posted to the launch binds; empty when the tool did not sign it. Reads nothing
+   * from the database: whether its login is still pending is for {@link #complete} to say.
    */
-  public Optional<LaunchLedger.IssuedState> consume(String state) {
+  public Optional<LaunchLedger.IssuedState> read(String state) {
     if (state == null || state.length() > MAX_LENGTH) {
       return Optional.empty();
     }
-    return jwt.verify(state).flatMap(this::consume);
+    return jwt.verify(state).flatMap(this::read);
   }
 
-  private Optional<LaunchLedger.IssuedState> consume(JWTClaimsSet claims) {
+  private Optional<LaunchLedger.IssuedState> read(JWTClaimsSet claims) {
     try {
       Long platformId = claims.getLongClaim(PLATFORM);
       String nonce = claims.getStringClaim(NONCE);
       Date expiry = claims.getExpirationTime();
-      if (platformId == null || nonce == null || expiry == null || claims.getJWTID() == null) {
-        return Optional.empty();
-      }
-      boolean expired = !clock.instant().isBefore(expiry.toInstant());
-      if (!expired && !records.consumeState(claims.getJWTID())) {
+      if (platformId == null || nonce == null || expiry == null) {
         return Optional.empty();
       }
       return Optional.of(
           new LaunchLedger.IssuedState(
-              platformId, nonce, claims.getStringClaim(STORAGE_TARGET), expired));
+              platformId,
+              nonce,
+              claims.getStringClaim(STORAGE_TARGET),
+              !clock.instant().isBefore(expiry.toInstant())));
     } catch (ParseException e) {
       return Optional.empty();
     }
+  }
+
+  /** Completes the login that issued this nonce; false when it was completed before. */
+  public boolean complete(String nonce) {
+    return records.completeLogin(nonce);
   }
 }

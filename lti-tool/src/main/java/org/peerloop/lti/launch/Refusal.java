@@ -40,13 +40,12 @@ public enum Refusal {
   CLAIM_MISSING(400, "The launch lacks information PeerLoop needs."),
   TARGET_LINK_FOREIGN(403, "The launch points to an address outside PeerLoop."),
   STATE_UNKNOWN(
-      401,
-      "This launch was not started by PeerLoop or was already used. Open the activity again from the course."),
+      401, "This launch was not started by PeerLoop. Open the activity again from the course."),
   STATE_EXPIRED(
       401, "This launch took too long to complete. Open the activity again from the course."),
   STATE_MISMATCH(401, "This launch was started for another LMS registration."),
   NONCE_MISMATCH(401, "The launch token does not belong to the login PeerLoop started."),
-  NONCE_REPLAYED(401, "This launch token was already used."),
+  NONCE_REPLAYED(401, "This launch was already used. Open the activity again from the course."),
   BROWSER_BINDING_FAILED(
       401, "This launch was completed in another browser than the one that started it.");
 

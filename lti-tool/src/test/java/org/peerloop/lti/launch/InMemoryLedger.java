@@ -1,6 +1,5 @@
 package org.peerloop.lti.launch;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -9,23 +8,24 @@ import java.util.Set;
 
 /**
  * The ledger's contract in memory, for validator unit tests; the database implementation is tested
- * against Derby in common (SignInRecordsTest) and in the container.
+ * against Derby and PostgreSQL (SignInRecordsTest, LoginStatesTest) and in the container.
  */
 final class InMemoryLedger implements LaunchLedger {
   final Map<String, IssuedState> states = new HashMap<>();
-  final Set<String> nonces = new HashSet<>();
+  final Set<String> pendingNonces = new HashSet<>();
 
   void issue(String state, long platformId, String nonce) {
     states.put(state, new IssuedState(platformId, nonce, null, false));
+    pendingNonces.add(nonce);
   }
 
   @Override
-  public Optional<IssuedState> consumeState(String state) {
-    return Optional.ofNullable(states.remove(state));
+  public Optional<IssuedState> issuedState(String state) {
+    return Optional.ofNullable(states.get(state));
   }
 
   @Override
-  public boolean useNonce(long platformId, String nonce, Instant keepUntil) {
-    return nonces.add(platformId + "/" + nonce);
+  public boolean useNonce(String nonce) {
+    return pendingNonces.remove(nonce);
   }
 }

@@ -21,7 +21,7 @@ import org.peerloop.persistence.TestDatabase;
 import org.peerloop.signin.SignInRecords;
 import org.peerloop.testing.MutableClock;
 
-/** The signed login state and its one-time record, on the test database. */
+/** The signed login state and its login's one-time record, on the test database. */
 class LoginStatesTest {
   private static final byte[] SECRET = "login-state-secret-of-thirty-two-bytes!".getBytes();
   private static final long PLATFORM = 7;
@@ -43,26 +43,39 @@ class LoginStatesTest {
     return withStates(SECRET, s -> s.issue(PLATFORM, storageTarget));
   }
 
-  private Optional<LaunchLedger.IssuedState> consume(String state) {
-    return withStates(SECRET, s -> s.consume(state));
+  private Optional<LaunchLedger.IssuedState> read(String state) {
+    return withStates(SECRET, s -> s.read(state));
+  }
+
+  private boolean complete(String nonce) {
+    return withStates(SECRET, s -> s.complete(nonce));
   }
 
   @Test
-  void aStateBindsItsPlatformNonceAndStorageFrameAndWorksOnce() {
+  void aStateBindsItsPlatformNonceAndStorageFrame() {
     LoginStates.Issued issued = issue("post_message_forwarding");
 
-    LaunchLedger.IssuedState first = consume(issued.state()).orElseThrow();
+    LaunchLedger.IssuedState state = read(issued.state()).orElseThrow();
 
-    assertEquals(PLATFORM, first.platformId());
-    assertEquals(issued.nonce(), first.nonce());
-    assertEquals("post_message_forwarding", first.storageTarget());
-    assertFalse(first.expired());
-    assertTrue(consume(issued.state()).isEmpty(), "a state is used once");
+    assertEquals(PLATFORM, state.platformId());
+    assertEquals(issued.nonce(), state.nonce());
+    assertEquals("post_message_forwarding", state.storageTarget());
+    assertFalse(state.expired());
+  }
+
+  @Test
+  void aLoginCompletesOnceWithTheNonceItsStateBinds() {
+    LoginStates.Issued issued = issue(null);
+    String bound = read(issued.state()).orElseThrow().nonce();
+
+    assertTrue(complete(bound));
+    assertFalse(complete(bound), "the nonce, and so the state, is used up");
+    assertFalse(complete("never-issued"), "a nonce no login issued");
   }
 
   @Test
   void withoutPlatformStorageTheStateNamesNoFrame() {
-    assertNull(consume(issue(null).state()).orElseThrow().storageTarget());
+    assertNull(read(issue(null).state()).orElseThrow().storageTarget());
   }
 
   @Test
@@ -77,11 +90,11 @@ class LoginStatesTest {
   }
 
   @Test
-  void anExpiredStateIsReportedAsSuchAndNeverConsumed() {
+  void anExpiredStateIsReportedAsSuch() {
     LoginStates.Issued issued = issue(null);
-    clock.advance(SignInRecords.STATE_LIFETIME);
+    clock.advance(SignInRecords.LOGIN_LIFETIME);
 
-    assertTrue(consume(issued.state()).orElseThrow().expired());
+    assertTrue(read(issued.state()).orElseThrow().expired());
   }
 
   @Test
@@ -90,7 +103,7 @@ class LoginStatesTest {
         withStates(
             "another-secret-of-thirty-two-bytes-long".getBytes(), s -> s.issue(PLATFORM, null));
 
-    assertTrue(consume(elsewhere.state()).isEmpty());
+    assertTrue(read(elsewhere.state()).isEmpty());
   }
 
   @Test
@@ -105,7 +118,7 @@ class LoginStatesTest {
             + parts[2];
 
     assertTrue(payload.contains("\"plt\":7"), payload);
-    assertTrue(consume(forged).isEmpty());
+    assertTrue(read(forged).isEmpty());
   }
 
   @Test
@@ -115,36 +128,19 @@ class LoginStatesTest {
         new HmacJwt(SECRET, new JOSEObjectType("peerloop-launch-binding+jwt"))
             .sign(
                 new JWTClaimsSet.Builder()
-                    .jwtID("x")
                     .expirationTime(Date.from(clock.instant().plusSeconds(60)))
                     .claim("plt", PLATFORM)
                     .claim("nonce", "n")
                     .build());
 
-    assertTrue(consume(ticket).isEmpty());
-  }
-
-  @Test
-  void aSignedStateWithoutItsRecordIsUnknown() {
-    // Signed by us but never recorded (or its record purged): the record is what makes it once.
-    String unrecorded =
-        new HmacJwt(SECRET, LoginStates.TYPE)
-            .sign(
-                new JWTClaimsSet.Builder()
-                    .jwtID(SignInRecords.randomToken())
-                    .expirationTime(Date.from(clock.instant().plusSeconds(60)))
-                    .claim("plt", PLATFORM)
-                    .claim("nonce", "n")
-                    .build());
-
-    assertTrue(consume(unrecorded).isEmpty());
+    assertTrue(read(ticket).isEmpty());
   }
 
   @Test
   void garbageEmptyAndOversizedStatesAreUnknown() {
-    assertTrue(consume(null).isEmpty());
-    assertTrue(consume("").isEmpty());
-    assertTrue(consume("not.a.token").isEmpty());
-    assertTrue(consume("x".repeat(LoginStates.MAX_LENGTH + 1)).isEmpty());
+    assertTrue(read(null).isEmpty());
+    assertTrue(read("").isEmpty());
+    assertTrue(read("not.a.token").isEmpty());
+    assertTrue(read("x".repeat(LoginStates.MAX_LENGTH + 1)).isEmpty());
   }
 }
