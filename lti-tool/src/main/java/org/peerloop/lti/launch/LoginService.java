@@ -16,8 +16,8 @@ import org.peerloop.platform.PlatformStatus;
 import org.peerloop.settings.Settings;
 
 /**
- * Starts a launch: checks the login initiation, records a one-time state and nonce, and builds the
- * authentication request to the platform.
+ * Starts a launch: checks the login initiation, records the login's one-time nonce, signs the state
+ * that binds it (see {@link LoginStates}), and builds the authentication request to the platform.
  */
 @ApplicationScoped
 public class LoginService {
