@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -33,7 +34,11 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
     response.getHeaders().putSingle(RequestIds.HEADER, id);
     Object started = request.getProperty(STARTED);
     long millis = started == null ? -1 : (System.nanoTime() - (Long) started) / 1_000_000;
-    LOG.info(
+    // The source is named, so the record need not find it by walking the stack on every request.
+    LOG.logp(
+        Level.INFO,
+        RequestLogFilter.class.getName(),
+        "filter",
         () ->
             request.getMethod()
                 + " /"
