@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.peerloop.errors.NotFoundException;
+import org.peerloop.web.page.StaticResource;
 
 /**
- * A language's words as a script, {@code static/messages/<language>.js}, cached by browsers as long
- * as the other static files (see {@code StaticResource}).
+ * A language's words as a script, {@code static/messages/<language>.js}, answered like the other
+ * files the pages load ({@link StaticResource#asset}).
  */
 @Path("static/messages")
 @ApplicationScoped
@@ -23,12 +23,6 @@ public class MessagesScriptResource {
         Messages.ofLanguage(language)
             .orElseThrow(
                 () -> new NotFoundException("language-not-found", "No messages in " + language));
-    CacheControl cache = new CacheControl();
-    cache.setMaxAge(300);
-    return Response.ok(words.script())
-        .type("text/javascript; charset=utf-8")
-        .cacheControl(cache)
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
+    return StaticResource.asset(words.script(), "text/javascript; charset=utf-8");
   }
 }
