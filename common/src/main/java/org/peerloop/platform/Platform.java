@@ -73,6 +73,13 @@ public class Platform {
   @Column(name = "last_launch_at")
   private Instant lastLaunchAt;
 
+  /**
+   * Whether this LMS's administrators may open the console from a launch, as administrators of this
+   * platform only; a local administrator turns it on.
+   */
+  @Column(name = "console_from_lms", nullable = false)
+  private boolean consoleFromLms;
+
   protected Platform() {}
 
   /**
@@ -115,6 +122,14 @@ public class Platform {
 
   public void changeStatus(PlatformStatus newStatus) {
     this.status = newStatus;
+  }
+
+  public boolean allowsConsoleFromLms() {
+    return consoleFromLms;
+  }
+
+  public void allowConsoleFromLms(boolean allowed) {
+    this.consoleFromLms = allowed;
   }
 
   public Long id() {

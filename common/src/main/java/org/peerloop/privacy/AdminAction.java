@@ -36,10 +36,21 @@ public class AdminAction {
   @Column(nullable = false)
   private int outcome;
 
+  /** The platform the action was about; null for the server itself. */
+  @Column(name = "platform_id")
+  private Long platformId;
+
   protected AdminAction() {}
 
-  AdminAction(Instant occurredAt, String actor, String action, String target, int outcome) {
+  AdminAction(
+      Instant occurredAt,
+      String actor,
+      String action,
+      String target,
+      int outcome,
+      Long platformId) {
     this.occurredAt = occurredAt;
+    this.platformId = platformId;
     this.actor = clip(actor, ACTOR_MAX);
     this.action = clip(action, ACTION_MAX);
     this.target = clip(target, TARGET_MAX);
@@ -52,6 +63,10 @@ public class AdminAction {
 
   public Long id() {
     return id;
+  }
+
+  public Long platformId() {
+    return platformId;
   }
 
   public Instant occurredAt() {

@@ -18,8 +18,13 @@ public class AdminAudit {
     this.clock = clock;
   }
 
-  public AdminAction record(String actor, String action, String target, int outcome) {
-    AdminAction entry = new AdminAction(clock.instant(), actor, action, target, outcome);
+  /**
+   * @param platformId the platform the action was about, or null for the server itself
+   */
+  public AdminAction record(
+      String actor, String action, String target, int outcome, Long platformId) {
+    AdminAction entry =
+        new AdminAction(clock.instant(), actor, action, target, outcome, platformId);
     em.persist(entry);
     return entry;
   }
@@ -27,6 +32,16 @@ public class AdminAudit {
   /** The latest entries, newest first. */
   public List<AdminAction> latest(int limit) {
     return em.createQuery("select a from AdminAction a order by a.id desc", AdminAction.class)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** The latest entries about one platform, newest first. */
+  public List<AdminAction> latestOf(long platformId, int limit) {
+    return em.createQuery(
+            "select a from AdminAction a where a.platformId = :platform order by a.id desc",
+            AdminAction.class)
+        .setParameter("platform", platformId)
         .setMaxResults(limit)
         .getResultList();
   }

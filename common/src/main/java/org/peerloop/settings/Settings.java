@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
  * @param adminToken the bearer credential of the admin API; without it the admin API is closed
  * @param dynamicRegistrationAutoActivate whether platforms that register themselves may launch at
  *     once, instead of waiting for an administrator's approval
+ * @param outboundAllowLoopback a development setting: lets PeerLoop call URLs on this machine's
+ *     loopback addresses, over plain http too (the demo LMS runs there); never on a real server
  * @param secretKey the 256-bit key that seals credentials kept in the database (an LRS password);
  *     without it a key file in the data folder is made on first use, which suits one node only
  * @param smtp the mail server notifications are sent through; without it nobody is e-mailed
@@ -38,6 +40,7 @@ public record Settings(
     Optional<String> dataSourceJndiName,
     Optional<String> adminToken,
     boolean dynamicRegistrationAutoActivate,
+    boolean outboundAllowLoopback,
     Optional<SecretKey> secretKey,
     Optional<Smtp> smtp,
     Optional<Jdbc> jdbc,
@@ -49,7 +52,11 @@ public record Settings(
    * client (any other sender of that header could make up an address).
    */
   public record Limits(
-      int loginsPerMinute, int launchesPerMinute, int postsPerMinute, List<String> trustedProxies) {
+      int loginsPerMinute,
+      int launchesPerMinute,
+      int postsPerMinute,
+      int registrationsPerMinute,
+      List<String> trustedProxies) {
     public Limits {
       trustedProxies = List.copyOf(trustedProxies);
     }
@@ -96,6 +103,7 @@ public record Settings(
   public static final String ADMIN_TOKEN = "PEERLOOP_ADMIN_TOKEN";
   public static final String DYNREG_AUTO_ACTIVATE = "PEERLOOP_DYNREG_AUTO_ACTIVATE";
   public static final String SECRET_KEY = "PEERLOOP_SECRET_KEY";
+  public static final String OUTBOUND_ALLOW_LOOPBACK = "PEERLOOP_OUTBOUND_ALLOW_LOOPBACK";
   public static final String SMTP_HOST = "PEERLOOP_SMTP_HOST";
   public static final String SMTP_PORT = "PEERLOOP_SMTP_PORT";
   public static final String SMTP_SECURITY = "PEERLOOP_SMTP_SECURITY";
@@ -109,6 +117,7 @@ public record Settings(
   public static final String LIMIT_LOGINS = "PEERLOOP_LIMIT_LOGINS_PER_MINUTE";
   public static final String LIMIT_LAUNCHES = "PEERLOOP_LIMIT_LAUNCHES_PER_MINUTE";
   public static final String LIMIT_POSTS = "PEERLOOP_LIMIT_POSTS_PER_MINUTE";
+  public static final String LIMIT_REGISTRATIONS = "PEERLOOP_LIMIT_REGISTRATIONS_PER_MINUTE";
   public static final String TRUSTED_PROXIES = "PEERLOOP_TRUSTED_PROXIES";
 
   /**
@@ -121,6 +130,12 @@ public record Settings(
 
   /** Far above what a person types; stops a script flooding a cohort. */
   static final int DEFAULT_POSTS_PER_MINUTE = 20;
+
+  /**
+   * An LMS registers a tool once; each start makes PeerLoop call the addresses it names, so starts
+   * from one address are few.
+   */
+  static final int DEFAULT_REGISTRATIONS_PER_MINUTE = 10;
 
   static final int DEFAULT_POOL_SIZE = 20;
 
@@ -189,16 +204,8 @@ public record Settings(
           ADMIN_TOKEN + " must be at least " + ADMIN_TOKEN_MIN_LENGTH + " characters long");
     }
 
-    boolean autoActivate = false;
-    String rawAutoActivate = blankToNull(source.apply(DYNREG_AUTO_ACTIVATE));
-    if (rawAutoActivate != null) {
-      if ("true".equalsIgnoreCase(rawAutoActivate) || "false".equalsIgnoreCase(rawAutoActivate)) {
-        autoActivate = Boolean.parseBoolean(rawAutoActivate.toLowerCase(Locale.ROOT));
-      } else {
-        problems.add(
-            DYNREG_AUTO_ACTIVATE + " must be true or false, was '" + rawAutoActivate + "'");
-      }
-    }
+    boolean autoActivate = flag(source, DYNREG_AUTO_ACTIVATE, problems);
+    boolean allowLoopback = flag(source, OUTBOUND_ALLOW_LOOPBACK, problems);
 
     Optional<SecretKey> secretKey = Optional.empty();
     String rawSecretKey = blankToNull(source.apply(SECRET_KEY));
@@ -221,6 +228,7 @@ public record Settings(
             perMinute(source, LIMIT_LOGINS, DEFAULT_LOGINS_PER_MINUTE, problems),
             perMinute(source, LIMIT_LAUNCHES, DEFAULT_LAUNCHES_PER_MINUTE, problems),
             perMinute(source, LIMIT_POSTS, DEFAULT_POSTS_PER_MINUTE, problems),
+            perMinute(source, LIMIT_REGISTRATIONS, DEFAULT_REGISTRATIONS_PER_MINUTE, problems),
             list(source.apply(TRUSTED_PROXIES)));
 
     if (!problems.isEmpty()) {
@@ -233,10 +241,24 @@ public record Settings(
         dataSource,
         adminToken,
         autoActivate,
+        allowLoopback,
         secretKey,
         smtp,
         jdbc,
         limits);
+  }
+
+  /** A true/false setting, false when unset. */
+  private static boolean flag(UnaryOperator<String> source, String name, List<String> problems) {
+    String raw = blankToNull(source.apply(name));
+    if (raw == null) {
+      return false;
+    }
+    if ("true".equalsIgnoreCase(raw) || "false".equalsIgnoreCase(raw)) {
+      return Boolean.parseBoolean(raw.toLowerCase(Locale.ROOT));
+    }
+    problems.add(name + " must be true or false, was '" + raw + "'");
+    return false;
   }
 
   private static int perMinute(

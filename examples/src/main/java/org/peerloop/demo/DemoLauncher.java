@@ -115,12 +115,14 @@ public final class DemoLauncher {
 
   /**
    * The demo's own defaults, each overridable by the same setting: the tool on 127.0.0.1,
-   * self-registered platforms active at once, and a random admin token for this run.
+   * self-registered platforms active at once, calls to this machine allowed (the demo LMS and the
+   * Microsoft 365 stand-in run on loopback), and a random admin token for this run.
    */
   private static String demoDefaults() {
     String port = setting(Settings.HTTP_PORT, "8080");
     defaultSetting(Settings.BASE_URL, "http://127.0.0.1:" + port + "/");
     defaultSetting(Settings.DYNREG_AUTO_ACTIVATE, "true");
+    defaultSetting(Settings.OUTBOUND_ALLOW_LOOPBACK, "true");
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     return defaultSetting(

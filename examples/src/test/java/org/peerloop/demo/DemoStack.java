@@ -65,11 +65,14 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       System.setProperty(Settings.BASE_URL, "http://127.0.0.1:" + port + "/");
       System.setProperty(Settings.ADMIN_TOKEN, ADMIN_TOKEN);
       System.setProperty(Settings.DYNREG_AUTO_ACTIVATE, "true");
+      // The demo LMS, the mail server and the Microsoft 365 stand-in all run on loopback.
+      System.setProperty(Settings.OUTBOUND_ALLOW_LOOPBACK, "true");
       // The suites sign in and post from one address far faster than people do; the limits
       // themselves are tested on nodes of their own (ClusterIT, RateLimitIT).
       System.setProperty(Settings.LIMIT_LOGINS, "100000");
       System.setProperty(Settings.LIMIT_LAUNCHES, "100000");
       System.setProperty(Settings.LIMIT_POSTS, "100000");
+      System.setProperty(Settings.LIMIT_REGISTRATIONS, "100000");
       if (TestDatabase.onPostgres()) {
         // The tool's database is a PostgreSQL database of its own, pooled by the server.
         PGSimpleDataSource database = (PGSimpleDataSource) TestPostgres.newDatabase();

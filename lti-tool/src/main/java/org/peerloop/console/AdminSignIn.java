@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.peerloop.admin.AdminAccount;
 import org.peerloop.admin.AdminAccounts;
+import org.peerloop.errors.ForbiddenException;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
 import org.peerloop.platform.Platform;
@@ -49,17 +50,31 @@ public class AdminSignIn {
     return accounts.create(username, password).username();
   }
 
-  /** An LMS administrator, named for the audit log by their name and their platform. */
+  /**
+   * An LMS administrator, as an administrator of their platform only, named for the audit log by
+   * their name and their platform.
+   *
+   * @throws ForbiddenException unless a local administrator let this platform's administrators in
+   */
   @Transactional
   public AdminSessions.Administrator lmsAdministrator(long personId, long platformId) {
+    Platform platform =
+        platforms
+            .find(platformId)
+            .filter(Platform::allowsConsoleFromLms)
+            .orElseThrow(
+                () ->
+                    new ForbiddenException(
+                        "console-entry-off",
+                        "PeerLoop's administrators have not let this LMS's administrators open"
+                            + " the console"));
     String name = people.find(personId).map(Person::displayName).orElse("person " + personId);
-    String issuer =
-        platforms.find(platformId).map(Platform::issuer).orElse("platform " + platformId);
+    String issuer = platform.issuer();
     return new AdminSessions.Administrator(
-        name + " (LMS administrator, " + issuer + ")", "lti", clock.instant());
+        name + " (LMS administrator, " + issuer + ")", "lti", clock.instant(), platformId);
   }
 
   private AdminSessions.Administrator local(AdminAccount account) {
-    return new AdminSessions.Administrator(account.username(), "password", clock.instant());
+    return new AdminSessions.Administrator(account.username(), "password", clock.instant(), null);
   }
 }

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.peerloop.outbound.GuardedHttpClient;
+import org.peerloop.outbound.OutboundPolicy;
+import org.peerloop.outbound.OutboundRefusedException;
 
 /**
  * Checks the values an administrator copies from an LMS before they become a registration, and says
@@ -26,11 +30,8 @@ public class RegistrationChecks {
   static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final int MAX_BODY_BYTES = 256 * 1024;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .build();
+  @Inject OutboundPolicy policy;
+  private volatile HttpClient http;
 
   /** One problem with one field, with a reason code the console words and a plain detail. */
   public record Problem(String field, String reason, String detail) {}
@@ -104,20 +105,30 @@ public class RegistrationChecks {
     return problems;
   }
 
+  private HttpClient http() {
+    if (http == null) {
+      http = GuardedHttpClient.of(policy, TIMEOUT, HttpClient.Redirect.NORMAL, MAX_BODY_BYTES);
+    }
+    return http;
+  }
+
   private void keySet(URI jwks, List<Problem> problems) {
     HttpResponse<byte[]> answer;
     try {
       answer =
-          http.send(
-              HttpRequest.newBuilder(jwks)
-                  .timeout(TIMEOUT)
-                  .header("Accept", "application/json, application/jwk-set+json")
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+          http()
+              .send(
+                  HttpRequest.newBuilder(jwks)
+                      .timeout(TIMEOUT)
+                      .header("Accept", "application/json, application/jwk-set+json")
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+    } catch (OutboundRefusedException e) {
+      problems.add(new Problem("jwksUrl", e.reason(), e.getMessage()));
+      return;
     } catch (IOException e) {
-      problems.add(
-          new Problem("jwksUrl", "keys-unreachable", "It does not answer: " + e.getMessage()));
+      problems.add(new Problem("jwksUrl", "keys-unreachable", "It does not answer"));
       return;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -28,7 +28,8 @@ public class Registrations {
       List<String> deploymentIds,
       Instant createdAt,
       Instant lastLaunchAt,
-      Refused lastRefusal) {}
+      Refused lastRefusal,
+      boolean consoleFromLms) {}
 
   /** A refused launch as the console shows it; the words come from its reason code. */
   public record Refused(
@@ -69,7 +70,8 @@ public class Registrations {
         List.copyOf(p.deploymentIds()),
         p.createdAt(),
         p.lastLaunchAt(),
-        last);
+        last,
+        p.allowsConsoleFromLms());
   }
 
   /** The latest refused launches, of one platform or of all (also those of no known platform). */

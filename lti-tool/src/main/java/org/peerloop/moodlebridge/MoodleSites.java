@@ -3,10 +3,10 @@ package org.peerloop.moodlebridge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import org.peerloop.moodle.ws.MoodleClient;
 import org.peerloop.moodle.ws.MoodleException;
 import org.peerloop.moodle.ws.MoodleSite;
+import org.peerloop.outbound.GuardedHttpClient;
 
 /**
  * Clients for the bridged Moodle sites, one HTTP client for all. Never called inside a transaction:
@@ -16,7 +16,7 @@ import org.peerloop.moodle.ws.MoodleSite;
 public class MoodleSites {
   @Inject MoodleBridges bridges;
 
-  private final HttpClient http = MoodleClient.newHttpClient();
+  @Inject GuardedHttpClient http;
 
   /** The platform's site. */
   public MoodleSite of(long platformId) {

@@ -35,13 +35,6 @@ public final class RetryingHttp {
     this.http = http;
   }
 
-  public static HttpClient newClient() {
-    return HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-  }
-
   /** The answer, after retries; a built request is made again for each attempt. */
   public HttpResponse<String> send(Supplier<HttpRequest> request) {
     ServiceException last = null;
@@ -60,6 +53,10 @@ public final class RetryingHttp {
                 status == 429 ? "rate-limited" : "platform-error",
                 built.method() + " " + built.uri() + " answered " + status);
         wait = retryAfter(response).orElse(backoff(attempt));
+      } catch (OutboundRefusedException e) {
+        // The address is not one PeerLoop may call: asking again changes nothing.
+        throw new ServiceException(
+            0, e.reason(), built.method() + " " + built.uri() + ": " + e.getMessage());
       } catch (IOException e) {
         last =
             new ServiceException(

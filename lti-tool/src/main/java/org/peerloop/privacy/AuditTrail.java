@@ -22,13 +22,19 @@ public class AuditTrail {
     }
   }
 
+  /**
+   * @param platformId the platform the action was about, or null for the server itself
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(String actor, String action, String target, int outcome) {
-    audit.record(actor, action, target, outcome);
+  public void record(String actor, String action, String target, int outcome, Long platformId) {
+    audit.record(actor, action, target, outcome, platformId);
   }
 
+  /** The latest entries: all of them, or with a platform only those about that platform. */
   @Transactional
-  public List<Entry> latest(int limit) {
-    return audit.latest(Math.max(1, Math.min(limit, MAX_READ))).stream().map(Entry::of).toList();
+  public List<Entry> latest(int limit, Long platformId) {
+    int bounded = Math.max(1, Math.min(limit, MAX_READ));
+    return (platformId == null ? audit.latest(bounded) : audit.latestOf(platformId, bounded))
+        .stream().map(Entry::of).toList();
   }
 }

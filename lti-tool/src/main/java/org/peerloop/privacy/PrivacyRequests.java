@@ -35,6 +35,16 @@ public class PrivacyRequests {
     return people.findBySubject(platform, subject).stream().map(PersonSummary::of).toList();
   }
 
+  /** The platform a person belongs to, to confine a platform administrator to their own. */
+  @Transactional
+  public long platformOf(long personId) {
+    return people
+        .find(personId)
+        .map(p -> p.platform().id())
+        .orElseThrow(
+            () -> new NotFoundException("person-not-found", "No person has the id " + personId));
+  }
+
   @Transactional
   public Map<String, Object> export(long personId) {
     return data.export(personId);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.peerloop.activity.ActivityEvent;
 import org.peerloop.activity.ActivityLog;
+import org.peerloop.admin.ConsoleTickets;
 import org.peerloop.admin.LaunchRefusals;
 import org.peerloop.signin.SignInRecords;
 import org.peerloop.web.limits.RateLimiter;
@@ -17,6 +18,7 @@ public class HousekeepingTasks {
   private static final Logger LOG = Logger.getLogger(HousekeepingTasks.class.getName());
 
   @Inject SignInRecords signIns;
+  @Inject ConsoleTickets tickets;
   @Inject ActivityLog activity;
   @Inject RateLimiter limits;
   @Inject LaunchRefusals refusals;
@@ -29,7 +31,7 @@ public class HousekeepingTasks {
 
   @Transactional
   public void purgeExpiredSignIns() {
-    int purged = signIns.purgeExpired();
+    int purged = signIns.purgeExpired() + tickets.purgeExpired();
     if (purged > 0) {
       LOG.fine(() -> "Purged " + purged + " expired sign-in records");
     }

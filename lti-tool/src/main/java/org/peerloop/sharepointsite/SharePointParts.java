@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -14,13 +13,13 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.peerloop.outbound.GuardedHttpClient;
 import org.peerloop.settings.InvalidSettingsException;
 import org.peerloop.sharepoint.entra.EntraAccessTokens;
 import org.peerloop.sharepoint.entra.EntraSigningKeys;
@@ -45,11 +44,7 @@ public class SharePointParts {
   private volatile EntraAccessTokens tokens;
   private volatile AppCredential credential;
   private final Map<String, GraphClient> graphs = new ConcurrentHashMap<>();
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  @Inject GuardedHttpClient http;
 
   public SharePointSettings settings() {
     SharePointSettings loaded = settings;

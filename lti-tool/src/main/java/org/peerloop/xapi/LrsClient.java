@@ -2,6 +2,7 @@ package org.peerloop.xapi;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +24,7 @@ import org.peerloop.outbound.ServiceException;
 public class LrsClient {
   static final String VERSION = "1.0.3";
 
-  private final RetryingHttp http = new RetryingHttp(RetryingHttp.newClient());
+  @Inject RetryingHttp http;
 
   /** Where a store is reached and as whom. */
   public record Store(URI endpoint, String username, String password) {

@@ -49,7 +49,7 @@ class RetryingHttpTest {
   }
 
   private int send() {
-    return new RetryingHttp(RetryingHttp.newClient())
+    return new RetryingHttp(GuardedHttpClient.of(new OutboundPolicy(true), Duration.ofSeconds(5)))
         .send(() -> HttpRequest.newBuilder(uri).GET().build())
         .statusCode();
   }
@@ -97,6 +97,18 @@ class RetryingHttpTest {
     ServiceException failed = assertThrows(ServiceException.class, this::send);
     assertEquals(0, failed.status());
     assertEquals("platform-unreachable", failed.reason());
+  }
+
+  @Test
+  void anAddressThePolicyRefusesIsNeitherCalledNorRetried() {
+    RetryingHttp strict =
+        new RetryingHttp(GuardedHttpClient.of(new OutboundPolicy(false), Duration.ofSeconds(5)));
+    ServiceException failed =
+        assertThrows(
+            ServiceException.class,
+            () -> strict.send(() -> HttpRequest.newBuilder(uri).GET().build()));
+    assertEquals("address-not-public", failed.reason());
+    assertEquals(0, requests.get(), "nothing reached the loopback server");
   }
 
   @Test

@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import org.peerloop.outbound.GuardedHttpClient;
+import org.peerloop.outbound.OutboundPolicy;
 
 /** One key cache per node, shared by every launch. */
 @ApplicationScoped
@@ -13,12 +15,14 @@ public class PlatformKeysProducer {
 
   @Produces
   @Singleton
-  CachedPlatformKeys platformKeys(Clock clock) {
+  CachedPlatformKeys platformKeys(Clock clock, OutboundPolicy policy) {
+    // Key sets move (a CDN, a new host), so redirects are followed, each hop checked.
     HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+        GuardedHttpClient.of(
+            policy,
+            Duration.ofSeconds(5),
+            HttpClient.Redirect.NORMAL,
+            GuardedHttpClient.DEFAULT_MAX_ANSWER);
     return new CachedPlatformKeys(http, clock);
   }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +19,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 import org.peerloop.errors.ConflictException;
+import org.peerloop.outbound.GuardedHttpClient;
+import org.peerloop.outbound.OutboundRefusedException;
 import org.peerloop.outbound.WebUrls;
 import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformStatus;
 import org.peerloop.settings.Settings;
+import org.peerloop.text.LogText;
 
 /**
  * LTI Dynamic Registration 1.0 from the tool's side, the way Moodle 4.x drives it: fetch the
@@ -37,12 +39,7 @@ public class DynamicRegistration {
 
   private static final Logger LOG = Logger.getLogger(DynamicRegistration.class.getName());
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
-
+  @Inject GuardedHttpClient http;
   @Inject ToolConfiguration tool;
   @Inject PlatformRegistrar registrar;
   @Inject Settings settings;
@@ -50,7 +47,17 @@ public class DynamicRegistration {
   /** What a finished registration says to the administrator. */
   public record Registered(Platform platform, boolean awaitsApproval) {}
 
+  /**
+   * Registers the platform whose configuration is at this URL. Every answer from the platform stays
+   * in the log (on one line); the exception's sentence never repeats it, since whoever started the
+   * registration could otherwise read any service PeerLoop can reach.
+   */
   public Registered register(String openidConfigurationUrl, String registrationToken) {
+    if (registrationToken == null || registrationToken.isBlank()) {
+      // LTI DR §3.3: the platform always sends both; a start without its token is not one.
+      throw new RegistrationException(
+          "registration-token-missing", 400, "The registration_token parameter is required");
+    }
     URI configurationUrl = checkedUrl(openidConfigurationUrl);
     PlatformConfiguration platform =
         PlatformConfiguration.parse(fetchConfiguration(configurationUrl), configurationUrl);
@@ -82,9 +89,9 @@ public class DynamicRegistration {
       LOG.info(
           () ->
               "Registered platform "
-                  + saved.issuer()
+                  + LogText.oneLine(saved.issuer())
                   + " (client "
-                  + saved.clientId()
+                  + LogText.oneLine(saved.clientId())
                   + ", "
                   + saved.productFamily()
                   + ") as "
@@ -122,10 +129,16 @@ public class DynamicRegistration {
             .build();
     Reply reply = send(request, "openid-configuration-unreachable");
     if (reply.status() != 200) {
+      LOG.warning(
+          () ->
+              "The platform configuration at "
+                  + LogText.oneLine(url)
+                  + " answered HTTP "
+                  + reply.status());
       throw new RegistrationException(
           "openid-configuration-unreachable",
           502,
-          "The platform configuration at " + url + " answered HTTP " + reply.status());
+          "The platform's configuration document could not be read");
     }
     return json(reply.body(), "openid-configuration-invalid");
   }
@@ -147,13 +160,16 @@ public class DynamicRegistration {
     if (reply.status() != 200 && reply.status() != 201) {
       // Moodle answers errors as a bare message with the status, not as JSON.
       String message = new String(reply.body(), StandardCharsets.UTF_8).strip();
+      LOG.warning(
+          () ->
+              "The platform refused the registration (HTTP "
+                  + reply.status()
+                  + "): "
+                  + LogText.oneLine(message));
       throw new RegistrationException(
           "registration-refused",
           502,
-          "The platform refused the registration (HTTP "
-              + reply.status()
-              + "): "
-              + (message.length() > 300 ? message.substring(0, 300) + "…" : message));
+          "The platform refused the registration; its administrator finds why in the server log");
     }
     return json(reply.body(), "registration-answer-invalid");
   }
@@ -167,13 +183,20 @@ public class DynamicRegistration {
       try (InputStream in = response.body()) {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-          throw new RegistrationException(reason, 502, request.uri() + " answered too much");
+          throw new RegistrationException(reason, 502, "The platform answered too much");
         }
         return new Reply(response.statusCode(), body);
       }
-    } catch (IOException e) {
+    } catch (OutboundRefusedException e) {
+      LOG.warning(() -> "Not calling " + LogText.oneLine(request.uri()) + ": " + e.reason());
       throw new RegistrationException(
-          reason, 502, "Could not reach " + request.uri() + ": " + e.getMessage());
+          e.reason(),
+          400,
+          "PeerLoop does not call this address: only public https addresses are called");
+    } catch (IOException e) {
+      LOG.warning(
+          () -> "Could not reach " + LogText.oneLine(request.uri()) + ": " + LogText.oneLine(e));
+      throw new RegistrationException(reason, 502, "The platform could not be reached");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RegistrationException(reason, 503, "Interrupted");

@@ -65,6 +65,14 @@ public class PlatformRegistrar {
   }
 
   @Transactional
+  public Platform allowConsoleFromLms(long id, boolean allowed) {
+    Platform platform = find(id);
+    platform.allowConsoleFromLms(allowed);
+    directory.forget(platform.issuer());
+    return platform;
+  }
+
+  @Transactional
   public Platform addDeployment(long id, String deploymentId) {
     Platform platform = find(id);
     platform.addDeployment(deploymentId);

@@ -49,7 +49,7 @@ public class AccessTokens {
   @Inject ToolKeyService keys;
   @Inject Clock clock;
 
-  private final RetryingHttp http = new RetryingHttp(RetryingHttp.newClient());
+  @Inject RetryingHttp http;
   private final Map<String, Token> cache = new ConcurrentHashMap<>();
 
   private record Token(String value, Instant renewAt) {}

@@ -18,7 +18,7 @@ import org.peerloop.outbound.ServiceException;
 public class ServiceCalls {
   @Inject AccessTokens tokens;
 
-  private final RetryingHttp http = new RetryingHttp(RetryingHttp.newClient());
+  @Inject RetryingHttp http;
 
   /** A GET accepting one media type. */
   public HttpResponse<String> get(

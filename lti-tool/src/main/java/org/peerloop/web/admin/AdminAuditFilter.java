@@ -24,6 +24,19 @@ import org.peerloop.privacy.AuditTrail;
 public class AdminAuditFilter implements ContainerResponseFilter {
   private static final Logger LOG = Logger.getLogger(AdminAuditFilter.class.getName());
 
+  /** The platform named in the path, else the one the resource found or the caller's own. */
+  private Long platformOf(ContainerRequestContext request) {
+    String id = request.getUriInfo().getPathParameters().getFirst("id");
+    if (id != null && request.getUriInfo().getPath().startsWith("api/admin/platforms/")) {
+      try {
+        return Long.parseLong(id);
+      } catch (NumberFormatException e) {
+        // Not a platform id: nothing was done to a platform.
+      }
+    }
+    return principal.platformOfRequest();
+  }
+
   /** The configured admin token, named so that the log says how the admin signed in. */
   static final String ADMIN_TOKEN_ACTOR = "admin token";
 
@@ -42,7 +55,12 @@ public class AdminAuditFilter implements ContainerResponseFilter {
       return;
     }
     try {
-      trail.record(principal.actor(), request.getMethod() + " " + path, path, response.getStatus());
+      trail.record(
+          principal.actor(),
+          request.getMethod() + " " + path,
+          path,
+          response.getStatus(),
+          platformOf(request));
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE, "The audit log could not record " + request.getMethod() + " " + path, e);

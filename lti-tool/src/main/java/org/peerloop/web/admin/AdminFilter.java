@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import org.peerloop.console.AdminSessions;
+import org.peerloop.errors.ForbiddenException;
 import org.peerloop.settings.Settings;
 import org.peerloop.web.problem.ProblemException;
 
@@ -19,6 +22,11 @@ import org.peerloop.web.problem.ProblemException;
  * Lets a request through only with an administrator's bearer credential: a console session (a local
  * administrator, or an LMS administrator who opened the console from a launch), or the configured
  * admin token for scripts. The token comparison takes the same time whatever the guess.
+ *
+ * <p>An LMS administrator is confined to their platform here, before any resource runs: only
+ * operations marked {@link PlatformAdministratorsToo}, and with a platform id in the path only
+ * their own. Denying by default means a new admin operation is the server's until someone decides
+ * otherwise.
  */
 @Provider
 @AdminOnly
@@ -29,6 +37,7 @@ public class AdminFilter implements ContainerRequestFilter {
   @Inject Settings settings;
   @Inject AdminSessions sessions;
   @Inject AdminPrincipal principal;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -41,6 +50,9 @@ public class AdminFilter implements ContainerRequestFilter {
     Optional<AdminSessions.Administrator> admin = sessions.verify(credential);
     if (admin.isPresent()) {
       principal.set(admin.get());
+      if (!admin.get().isLocal()) {
+        confineToPlatform(request);
+      }
       return;
     }
     if (settings.adminToken().isPresent()
@@ -50,6 +62,23 @@ public class AdminFilter implements ContainerRequestFilter {
     }
     throw ProblemException.unauthorized(
         "admin-credential-invalid", "Not an administrator's session or the admin token");
+  }
+
+  private void confineToPlatform(ContainerRequestContext request) {
+    if (!resource.getResourceMethod().isAnnotationPresent(PlatformAdministratorsToo.class)
+        && !resource.getResourceClass().isAnnotationPresent(PlatformAdministratorsToo.class)) {
+      principal.requireLocal();
+    }
+    String platform = request.getUriInfo().getPathParameters().getFirst("id");
+    if (platform != null) {
+      long id;
+      try {
+        id = Long.parseLong(platform);
+      } catch (NumberFormatException e) {
+        throw new ForbiddenException("another-platform", "Not your platform");
+      }
+      principal.requirePlatform(id);
+    }
   }
 
   /** Hashing first makes the comparison's length independent of the guess. */

@@ -51,9 +51,21 @@ public class AdminSessionResource {
   public record NewAccount(
       @NotNull @Size(max = 100) String username, @NotNull @Size(max = 256) String password) {}
 
-  public record Granted(String token, String expiresAt, String actor) {
+  /**
+   * A console session: its token, and who it is for — a local administrator ({@code kind: local})
+   * or an administrator of one platform ({@code kind: platform} with {@code platformId}), so the
+   * console offers only what they may do.
+   */
+  public record Granted(
+      String token, String expiresAt, String actor, String kind, Long platformId) {
     static Granted of(AdminSessions.Issued issued) {
-      return new Granted(issued.token(), issued.expiresAt().toString(), issued.actor());
+      AdminSessions.Administrator admin = issued.administrator();
+      return new Granted(
+          issued.token(),
+          issued.expiresAt().toString(),
+          admin.actor(),
+          admin.isLocal() ? "local" : "platform",
+          admin.platformId());
     }
   }
 
@@ -124,6 +136,7 @@ public class AdminSessionResource {
   @POST
   @Path("refresh")
   @AdminOnly
+  @PlatformAdministratorsToo
   public Granted refresh() {
     AdminSessions.Administrator admin = principal.administrator();
     if (admin == null) {

@@ -11,17 +11,19 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.peerloop.privacy.AuditTrail;
 
-/** The administrators' audit log, newest first. */
+/** The administrators' audit log, newest first; a platform administrator's platform's only. */
 @Path("api/admin/audit")
 @RequestScoped
 @AdminOnly
+@PlatformAdministratorsToo
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
   @Inject AuditTrail trail;
+  @Inject AdminPrincipal principal;
 
   @GET
   public List<AuditTrail.Entry> latest(@QueryParam("limit") @DefaultValue("200") int limit) {
-    return trail.latest(limit);
+    return trail.latest(limit, principal.platformScope());
   }
 }

@@ -29,18 +29,27 @@ public class ConsoleResource {
   @Inject Registrations registrations;
   @Inject SelfTest selfTest;
   @Inject AuditTrail audit;
+  @Inject AdminPrincipal principal;
 
+  /** Every registration; a platform administrator's own only. */
   @GET
   @Path("registrations")
+  @PlatformAdministratorsToo
   public List<Registrations.Summary> registrations() {
-    return registrations.all();
+    Long scope = principal.platformScope();
+    return registrations.all().stream().filter(r -> scope == null || r.id() == scope).toList();
   }
 
   /** The latest refused launches (of one platform with {@code platform}), newest first. */
   @GET
   @Path("launches/refused")
+  @PlatformAdministratorsToo
   public List<Registrations.Refused> refused(@QueryParam("platform") Long platformId) {
-    return registrations.refused(platformId);
+    Long scope = principal.platformScope();
+    if (scope != null && platformId != null) {
+      principal.requirePlatform(platformId);
+    }
+    return registrations.refused(scope != null ? scope : platformId);
   }
 
   @POST
@@ -52,9 +61,10 @@ public class ConsoleResource {
   @GET
   @Path("audit.csv")
   @Produces("text/csv")
+  @PlatformAdministratorsToo
   public Response auditCsv() {
     StringBuilder csv = new StringBuilder("time,actor,action,target,outcome\r\n");
-    for (AuditTrail.Entry e : audit.latest(AuditTrail.MAX_READ)) {
+    for (AuditTrail.Entry e : audit.latest(AuditTrail.MAX_READ, principal.platformScope())) {
       csv.append(MembersCsv.cell(e.at().toString()))
           .append(',')
           .append(MembersCsv.cell(e.actor()))

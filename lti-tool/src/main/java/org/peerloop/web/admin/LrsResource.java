@@ -30,6 +30,7 @@ import org.peerloop.xapi.LrsPush;
 @Path("api/admin/platforms/{id}/lrs")
 @RequestScoped
 @AdminOnly
+@PlatformAdministratorsToo
 @Produces(MediaType.APPLICATION_JSON)
 public class LrsResource {
 

@@ -32,6 +32,7 @@ import org.peerloop.outbound.WebUrls;
 @Path("api/admin/platforms/{id}/moodle")
 @RequestScoped
 @AdminOnly
+@PlatformAdministratorsToo
 @Produces(MediaType.APPLICATION_JSON)
 public class MoodleBridgeResource {
 

@@ -25,22 +25,26 @@ import org.peerloop.privacy.PrivacyRequests;
 @Path("api/admin/people")
 @RequestScoped
 @AdminOnly
+@PlatformAdministratorsToo
 @Produces(MediaType.APPLICATION_JSON)
 public class PeopleResource {
 
   @Inject PrivacyRequests privacy;
+  @Inject AdminPrincipal principal;
 
   /** People by platform and the user id the LMS knows them by (the LTI {@code sub}). */
   @GET
   public List<PrivacyRequests.PersonSummary> find(
       @QueryParam("platform") @NotNull Long platformId,
       @QueryParam("subject") @NotBlank String subject) {
+    principal.requirePlatform(platformId);
     return privacy.find(platformId, subject);
   }
 
   @GET
   @Path("{personId}/export")
   public Response export(@PathParam("personId") long personId) {
+    principal.requirePlatform(privacy.platformOf(personId));
     Map<String, Object> export = privacy.export(personId);
     return Response.ok(export)
         .header(
@@ -51,6 +55,7 @@ public class PeopleResource {
   @DELETE
   @Path("{personId}")
   public PersonalData.Erasure erase(@PathParam("personId") long personId) {
+    principal.requirePlatform(privacy.platformOf(personId));
     return privacy.erase(personId);
   }
 }

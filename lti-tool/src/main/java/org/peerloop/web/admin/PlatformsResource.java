@@ -35,6 +35,7 @@ public class PlatformsResource {
 
   @Inject PlatformRegistrar registrar;
   @Inject RegistrationChecks checks;
+  @Inject AdminPrincipal principal;
 
   /** A manual registration, with the values the LMS shows its administrator. */
   public record NewPlatform(
@@ -51,6 +52,8 @@ public class PlatformsResource {
 
   public record NewDeployment(@NotBlank String deploymentId) {}
 
+  public record ConsoleEntry(@NotNull Boolean allowed) {}
+
   public record PlatformView(
       long id,
       String issuer,
@@ -61,7 +64,8 @@ public class PlatformsResource {
       String productFamily,
       String status,
       List<String> deploymentIds,
-      String createdAt) {
+      String createdAt,
+      boolean consoleFromLms) {
 
     static PlatformView of(Platform p) {
       return new PlatformView(
@@ -74,13 +78,20 @@ public class PlatformsResource {
           p.productFamily().code(),
           p.status().name(),
           List.copyOf(p.deploymentIds()),
-          p.createdAt().toString());
+          p.createdAt().toString(),
+          p.allowsConsoleFromLms());
     }
   }
 
+  /** Every registration; a platform administrator's own only. */
   @GET
+  @PlatformAdministratorsToo
   public List<PlatformView> list() {
-    return registrar.all().stream().map(PlatformView::of).toList();
+    Long scope = principal.platformScope();
+    return registrar.all().stream()
+        .filter(p -> scope == null || p.id().equals(scope))
+        .map(PlatformView::of)
+        .toList();
   }
 
   /** An administrator's registration is approved by being made: it is active at once. */
@@ -117,7 +128,20 @@ public class PlatformsResource {
     return PlatformView.of(registrar.changeStatus(id, status));
   }
 
+  /**
+   * Whether the LMS's administrators may open the console from a launch, as administrators of this
+   * platform only. Off for every new registration.
+   */
+  @PUT
+  @Path("{id}/console-entry")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PlatformView consoleEntry(@PathParam("id") long id, @Valid @NotNull ConsoleEntry body) {
+    return PlatformView.of(registrar.allowConsoleFromLms(id, body.allowed()));
+  }
+
+  /** A deployment of the platform; its own administrators may add one. */
   @POST
+  @PlatformAdministratorsToo
   @Path("{id}/deployments")
   @Consumes(MediaType.APPLICATION_JSON)
   public PlatformView addDeployment(@PathParam("id") long id, @Valid @NotNull NewDeployment body) {

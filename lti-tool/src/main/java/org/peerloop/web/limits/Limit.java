@@ -11,7 +11,12 @@ public enum Limit {
   /** New posts and replies, per member. */
   POST,
   /** Administrators' sign-in attempts (password or setup), per client address: guessing is slow. */
-  ADMIN_SIGN_IN;
+  ADMIN_SIGN_IN,
+  /**
+   * Dynamic registration starts, per client address: each one makes PeerLoop call the addresses it
+   * names, so they are few (an LMS administrator registers a tool once).
+   */
+  REGISTRATION;
 
   static final int ADMIN_SIGN_INS_PER_MINUTE = 10;
 
@@ -21,6 +26,7 @@ public enum Limit {
       case LAUNCH -> limits.launchesPerMinute();
       case POST -> limits.postsPerMinute();
       case ADMIN_SIGN_IN -> ADMIN_SIGN_INS_PER_MINUTE;
+      case REGISTRATION -> limits.registrationsPerMinute();
     };
   }
 }

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.peerloop.lti.launch.LaunchRefusedException;
 import org.peerloop.lti.launch.LtiClaims;
 import org.peerloop.lti.platform.Registration;
+import org.peerloop.text.LogText;
 
 /**
  * Every refused launch, with what an administrator needs to fix it: the reason, the issuer, client
@@ -73,10 +74,6 @@ public class LaunchRefusalLog {
 
   /** Values come from outside: keep them on one line and bounded. */
   static String clean(String value) {
-    if (value == null) {
-      return "-";
-    }
-    String oneLine = value.replaceAll("[\\r\\n\\t]", " ");
-    return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+    return LogText.oneLine(value);
   }
 }

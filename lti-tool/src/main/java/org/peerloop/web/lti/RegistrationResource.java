@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 import org.peerloop.lti.registration.DynamicRegistration;
 import org.peerloop.lti.registration.RegistrationException;
 import org.peerloop.settings.Settings;
+import org.peerloop.web.limits.Limit;
+import org.peerloop.web.limits.RateLimited;
 import org.peerloop.web.page.Html;
 import org.peerloop.web.page.Page;
 
@@ -30,6 +32,7 @@ public class RegistrationResource {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
+  @RateLimited(Limit.REGISTRATION)
   public Response register(
       @QueryParam("openid_configuration") String openidConfiguration,
       @QueryParam("registration_token") String registrationToken) {

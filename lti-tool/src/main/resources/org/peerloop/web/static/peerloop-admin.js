@@ -14,22 +14,29 @@
   var who = document.getElementById("signed-in-as");
   var STORE = "peerloop-admin";
 
+  // The third value marks the views of the server itself, which an administrator of one LMS
+  // platform does not see (the API refuses them too).
   var VIEWS = [
-    ["registrations", "console.nav.registrations"],
-    ["add", "console.nav.add"],
-    ["values", "console.nav.values"],
-    ["keys", "console.nav.keys"],
-    ["launches", "console.nav.launches"],
-    ["self-test", "console.nav.selfTest"],
-    ["audit", "console.nav.audit"]
+    ["registrations", "console.nav.registrations", false],
+    ["add", "console.nav.add", true],
+    ["values", "console.nav.values", false],
+    ["keys", "console.nav.keys", true],
+    ["launches", "console.nav.launches", false],
+    ["self-test", "console.nav.selfTest", true],
+    ["audit", "console.nav.audit", false]
   ];
+  var local = false;
 
   // ---- session -------------------------------------------------------------------------------
 
   function remember(granted) {
     sessionStorage.setItem(STORE, JSON.stringify(granted));
     PL.useToken(granted.token, granted.expiresAt);
+    local = granted.kind !== "platform";
     who.textContent = t("console.signedInAs", { name: granted.actor });
+    who.setAttribute("data-kind", local ? "local" : "platform");
+    who.appendChild(h("br"));
+    who.appendChild(h("span", { class: "hint" }, t(local ? "console.kind.local" : "console.kind.platform")));
     PL.onToken = function (token, expiresAt) {
       granted.token = token;
       granted.expiresAt = expiresAt;
@@ -232,17 +239,37 @@
     });
   }
 
+  function consoleEntryButton(platform) {
+    var allowed = platform.consoleFromLms;
+    return button(
+      t(allowed ? "console.consoleEntry.off" : "console.consoleEntry.on"),
+      function () {
+        quiet();
+        PL.api("admin/platforms/" + platform.id + "/console-entry", {
+          method: "PUT",
+          body: { allowed: !allowed }
+        }).then(registrations, say);
+      },
+      { "data-console-entry": allowed ? "on" : "off" }
+    );
+  }
+
   function registrations() {
     return PL.api("admin/registrations").then(function (list) {
       var rows = list.map(function (p) {
+        // Approving, disabling and letting an LMS's administrators in are the server's decisions:
+        // an administrator of one platform sees their registration without them.
         var actions = [];
-        if (p.status === "PENDING") {
-          actions.push(statusButton(p, "ACTIVE", t("console.approve")));
-        }
-        if (p.status !== "DISABLED") {
-          actions.push(statusButton(p, "DISABLED", t("console.disable")));
-        } else {
-          actions.push(statusButton(p, "ACTIVE", t("console.enable")));
+        if (local) {
+          if (p.status === "PENDING") {
+            actions.push(statusButton(p, "ACTIVE", t("console.approve")));
+          }
+          if (p.status !== "DISABLED") {
+            actions.push(statusButton(p, "DISABLED", t("console.disable")));
+          } else {
+            actions.push(statusButton(p, "ACTIVE", t("console.enable")));
+          }
+          actions.push(consoleEntryButton(p));
         }
         return h("tr", { "data-platform": String(p.id), "data-status": p.status }, [
           h("td", {}, [h("strong", {}, p.issuer), h("br"), h("span", { class: "hint" }, p.productFamily)]),
@@ -623,7 +650,9 @@
     PL.show(
       nav,
       h("ul", {}, [
-        VIEWS.map(function (v) {
+        VIEWS.filter(function (v) {
+          return local || !v[2];
+        }).map(function (v) {
           return h(
             "li",
             {},
