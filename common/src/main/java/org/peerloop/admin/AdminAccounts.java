@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
+import org.peerloop.errors.NotFoundException;
 
 /**
  * Local administrator accounts and the one-time link that creates the first: while no account
@@ -130,6 +131,20 @@ public class AdminAccounts {
   }
 
   private static final String DUMMY_HASH = PasswordHash.hash("not-a-password-of-anyone");
+
+  /**
+   * Deletes an account.
+   *
+   * @throws NotFoundException when there is none of that name
+   */
+  public void delete(String username) {
+    AdminAccount account =
+        byUsername(username)
+            .orElseThrow(
+                () -> new NotFoundException("account-not-found", "No administrator " + username));
+    em.remove(account);
+    em.flush();
+  }
 
   public Optional<AdminAccount> byUsername(String username) {
     return em.createQuery(

@@ -34,6 +34,8 @@ class SchemaMigratorTest {
             "SIGNING_KEY",
             "MAC_KEY",
             "PENDING_LOGIN",
+            "CONSOLE_TICKET",
+            "SESSION_REVOCATION",
             "COHORT_SPACE",
             "SPACE_TOPIC",
             "PROMPT",

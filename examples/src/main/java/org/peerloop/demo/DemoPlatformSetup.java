@@ -38,6 +38,7 @@ final class DemoPlatformSetup {
           throw new SetupFailure("dynamic registration of the demo LMS answered HTTP " + status);
         }
       }
+      letAdministratorsIn(settings, adminToken, lms);
       return lms;
     } catch (IOException e) {
       lms.stop();
@@ -49,6 +50,28 @@ final class DemoPlatformSetup {
     } catch (SetupFailure e) {
       lms.stop();
       throw e;
+    }
+  }
+
+  /**
+   * Lets the demo LMS's administrators open the console from a launch, as IT would switch it on for
+   * their own LMS; they administer that platform only.
+   */
+  private static void letAdministratorsIn(Settings settings, String adminToken, DemoLms lms)
+      throws SetupFailure, IOException, InterruptedException {
+    Map<?, ?> platform =
+        platform(settings, adminToken, lms.issuer())
+            .orElseThrow(() -> new SetupFailure("the demo LMS is not registered"));
+    HttpResponse<String> answer =
+        admin(
+            settings,
+            adminToken,
+            HttpRequest.newBuilder(
+                    settings.url("api/admin/platforms/" + platform.get("id") + "/console-entry"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"allowed\":true}")));
+    if (answer.statusCode() != 200) {
+      throw new SetupFailure("the console entry of the demo LMS was refused: " + answer.body());
     }
   }
 

@@ -32,7 +32,10 @@ import org.peerloop.demo.sharepoint.DemoSharePoint;
  * else (the platform's id_token, the tool's deep linking ticket), a learner of another cohort of
  * the same space, a facilitator of another course, a facilitator on another platform, and learners
  * and facilitators on the admin API. Each is refused with 401, 403 or 404, and no answer holds the
- * victim's post or address. The console's sign-in operations, open to anyone by design ({@code
+ * victim's post or address. The admin API is also called by an administrator of another platform,
+ * acting on the victim's platform (refused, or lists without it) and on their own (only the
+ * operations the document marks {@code x-platform-administrators}), and by a local administrator,
+ * who reaches every one. The console's sign-in operations, open to anyone by design ({@code
  * security: []}), are left out; ConsoleSignInIT and AdminConsoleIT test them. Runs in course 108 at
  * link 203, which no other test uses.
  */
@@ -45,6 +48,10 @@ class AccessMatrixIT {
 
   /** An operation open to anyone by design: the console's sign-in and its setup. */
   private static final Pattern PUBLIC = Pattern.compile("^      security: \\[\\]$");
+
+  /** An admin operation an LMS's administrator may call too, for their own platform. */
+  private static final Pattern FOR_PLATFORM_ADMINISTRATORS =
+      Pattern.compile("^      x-platform-administrators: true$");
 
   private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
 
@@ -64,13 +71,35 @@ class AccessMatrixIT {
   private static String otherPlatformFacilitator;
   private static String deepLinkingTicket;
 
-  record Endpoint(String method, String template) {
+  /**
+   * The other platform's ids: its own, a learner of it, and server-wide things that do not exist.
+   */
+  private static final Map<String, String> ownIds = new LinkedHashMap<>();
+
+  /** A console session of an administrator of the other platform. */
+  private static String platformAdministrator;
+
+  record Endpoint(String method, String template, boolean forPlatformAdministrators) {
     String path() {
+      return path(ids);
+    }
+
+    String path(Map<String, String> with) {
       String path = template;
-      for (Map.Entry<String, String> id : ids.entrySet()) {
+      for (Map.Entry<String, String> id : with.entrySet()) {
         path = path.replace("{" + id.getKey() + "}", id.getValue());
       }
+      if (template.equals("/api/admin/people")) {
+        path += "?platform=" + with.get("id") + "&subject=2";
+      } else if (template.equals("/api/admin/launches/refused")) {
+        path += "?platform=" + with.get("id");
+      }
       return path.substring(1);
+    }
+
+    /** An operation of the admin API proper (not the launch's ticket, not the sign-in). */
+    boolean administration() {
+      return admin() && !template.equals("/api/admin/session/ticket");
     }
 
     boolean namesTheVictimsData() {
@@ -161,9 +190,10 @@ class AccessMatrixIT {
                 + "\"}");
     assertEquals(201, post.statusCode(), post.body());
     ids.put("postId", String.valueOf(JSONObjectUtils.parse(post.body()).get("id")));
-    ids.put("id", platformId());
+    ids.put("id", platformId(stack.lms.issuer()));
     // Admin calls are refused before the key is looked up; any id shows that.
     ids.put("kid", "any-key-id");
+    ids.put("username", "no-such-administrator");
     // The demo's SharePoint tenant, site and page: bound or not, admin calls are refused first.
     ids.put("tenantId", DemoSharePoint.TENANT_ID);
     ids.put("siteId", DemoSharePoint.SITE_ID);
@@ -179,10 +209,57 @@ class AccessMatrixIT {
         DemoLms.start(
             DemoStack.freePort(), "localhost", Files.createTempDirectory("peerloop-other-lms-"));
     assertEquals(200, otherPlatform.registerWith(stack.tool("lti/register")));
+    LaunchDriver onOther = new LaunchDriver(otherPlatform);
     otherPlatformFacilitator =
-        token(
-            new LaunchDriver(otherPlatform)
-                .launchWith("user=5&link=" + LINK + "&course=" + COURSE));
+        token(onOther.launchWith("user=5&link=" + LINK + "&course=" + COURSE));
+    ownIds.put("id", platformId(otherPlatform.issuer()));
+    String ownLearner = token(onOther.launchWith("user=3&link=" + LINK + "&course=" + COURSE));
+    ownIds.put(
+        "personId",
+        String.valueOf(
+            JSONObjectUtils.parse(stack.call("GET", "api/session", ownLearner, null).body())
+                .get("personId")));
+    ownIds.put("kid", "no-such-key");
+    ownIds.put("tenantId", "00000000-0000-0000-0000-00000000dead");
+    ownIds.put("siteId", "00000000-0000-0000-0000-00000000beef");
+    ownIds.put("pageId", "no-such-page");
+    ids.forEach(ownIds::putIfAbsent);
+    platformAdministrator = platformAdministratorSession(onOther);
+  }
+
+  /**
+   * The other platform's administrator opens the console from a launch: refused until a local
+   * administrator lets that platform's administrators in, then once per ticket.
+   */
+  private static String platformAdministratorSession(LaunchDriver onOther) throws Exception {
+    otherPlatform.addAdministrator("matrix-admin", "Mia", "Admin");
+    String launch =
+        token(onOther.launchWith("user=matrix-admin&link=" + LINK + "&course=" + COURSE));
+    HttpResponse<String> closed = stack.call("POST", "api/admin/session/ticket", launch, null);
+    assertEquals(
+        403, closed.statusCode(), "entry from the LMS is off by default: " + closed.body());
+    assertTrue(closed.body().contains("console-entry-off"), closed.body());
+    HttpResponse<String> opened =
+        stack.call(
+            "PUT",
+            "api/admin/platforms/" + ownIds.get("id") + "/console-entry",
+            DemoStack.ADMIN_TOKEN,
+            "{\"allowed\":true}");
+    assertEquals(200, opened.statusCode(), opened.body());
+    HttpResponse<String> asked = stack.call("POST", "api/admin/session/ticket", launch, null);
+    assertEquals(200, asked.statusCode(), asked.body());
+    String url = (String) JSONObjectUtils.parse(asked.body()).get("url");
+    String ticket = "{\"ticket\":\"" + url.substring(url.indexOf("#ticket=") + 8) + "\"}";
+    HttpResponse<String> redeemed = stack.call("POST", "api/admin/session/redeem", null, ticket);
+    assertEquals(200, redeemed.statusCode(), redeemed.body());
+    Map<String, Object> granted = JSONObjectUtils.parse(redeemed.body());
+    assertEquals("platform", granted.get("kind"));
+    assertEquals(ownIds.get("id"), String.valueOf(granted.get("platformId")));
+    assertEquals(
+        401,
+        stack.call("POST", "api/admin/session/redeem", null, ticket).statusCode(),
+        "a ticket opens the console once");
+    return (String) granted.get("token");
   }
 
   @AfterAll
@@ -197,16 +274,16 @@ class AccessMatrixIT {
     return LaunchDriver.sessionToken(page.body());
   }
 
-  private static String platformId() throws Exception {
+  private static String platformId(String issuer) throws Exception {
     HttpResponse<String> platforms =
         stack.call("GET", "api/admin/platforms", DemoStack.ADMIN_TOKEN, null);
     for (Object p : com.nimbusds.jose.util.JSONArrayUtils.parse(platforms.body())) {
       Map<?, ?> platform = (Map<?, ?>) p;
-      if (stack.lms.issuer().equals(platform.get("issuer"))) {
+      if (issuer.equals(platform.get("issuer"))) {
         return String.valueOf(platform.get("id"));
       }
     }
-    throw new AssertionError("the demo LMS is not registered: " + platforms.body());
+    throw new AssertionError(issuer + " is not registered: " + platforms.body());
   }
 
   static List<Endpoint> endpoints() throws Exception {
@@ -220,9 +297,12 @@ class AccessMatrixIT {
       if (p.matches()) {
         path = p.group(1);
       } else if (m.matches() && path != null) {
-        found.add(new Endpoint(m.group(1).toUpperCase(), path));
+        found.add(new Endpoint(m.group(1).toUpperCase(), path, false));
       } else if (PUBLIC.matcher(line).matches() && !found.isEmpty()) {
         found.remove(found.size() - 1);
+      } else if (FOR_PLATFORM_ADMINISTRATORS.matcher(line).matches() && !found.isEmpty()) {
+        Endpoint last = found.remove(found.size() - 1);
+        found.add(new Endpoint(last.method(), last.template(), true));
       }
     }
     return found;
@@ -347,6 +427,73 @@ class AccessMatrixIT {
       }
       assertRefused(endpoint, "a facilitator of another course", otherCourseFacilitator);
       assertRefused(endpoint, "a facilitator on another platform", otherPlatformFacilitator);
+    }
+  }
+
+  @Test
+  void anAdministratorOfAnotherPlatformReachesNothingOfThisOneNorTheServer() throws Exception {
+    String victimPlatform = "\"issuer\":\"" + stack.lms.issuer() + "\"";
+    int lists = 0;
+    for (Endpoint endpoint : endpoints()) {
+      if (!endpoint.administration()) {
+        continue;
+      }
+      HttpResponse<String> answer =
+          stack.call(endpoint.method(), endpoint.path(), platformAdministrator, body(endpoint));
+      String what = endpoint.method() + " " + endpoint.template() + " by another platform's admin";
+      boolean confinedList =
+          endpoint.forPlatformAdministrators()
+              && !endpoint.namesTheVictimsData()
+              && endpoint.method().equals("GET")
+              && !endpoint.template().equals("/api/admin/people")
+              && !endpoint.template().equals("/api/admin/launches/refused");
+      if (confinedList) {
+        lists++;
+        assertEquals(200, answer.statusCode(), what + ": " + answer.body());
+        assertFalse(answer.body().contains(victimPlatform), what + " listed the victim's platform");
+        assertFalse(answer.body().contains("/platforms/" + ids.get("id") + "/"), what);
+      } else if (endpoint.template().equals("/api/admin/session/refresh")) {
+        assertEquals(200, answer.statusCode(), "their own session: " + answer.body());
+      } else {
+        assertEquals(403, answer.statusCode(), what + ": " + answer.body());
+      }
+      assertFalse(answer.body().contains(MARKER), what + " leaked the victim's data");
+      assertFalse(answer.body().contains("ada.ito@"), what + " leaked an address");
+    }
+    assertTrue(lists >= 4, lists + " lists checked");
+  }
+
+  @Test
+  void anAdministratorOfAPlatformManagesItsOwnAndNothingOfTheServer() throws Exception {
+    for (Endpoint endpoint : endpoints()) {
+      if (!endpoint.administration()) {
+        continue;
+      }
+      HttpResponse<String> answer =
+          stack.call(
+              endpoint.method(), endpoint.path(ownIds), platformAdministrator, body(endpoint));
+      String what = endpoint.method() + " " + endpoint.template() + " on their own platform";
+      if (endpoint.forPlatformAdministrators()) {
+        assertFalse(Set.of(401, 403).contains(answer.statusCode()), what + ": " + answer.body());
+      } else {
+        assertEquals(403, answer.statusCode(), what + " is the server's: " + answer.body());
+        assertTrue(answer.body().contains("local-administrators-only"), what + answer.body());
+      }
+    }
+  }
+
+  @Test
+  void aLocalAdministratorReachesEveryAdminOperation() throws Exception {
+    for (Endpoint endpoint : endpoints()) {
+      if (!endpoint.administration()) {
+        continue;
+      }
+      HttpResponse<String> answer =
+          stack.call(
+              endpoint.method(), endpoint.path(ownIds), DemoStack.ADMIN_TOKEN, body(endpoint));
+      assertFalse(
+          Set.of(401, 403).contains(answer.statusCode()),
+          endpoint.method() + " " + endpoint.template() + ": " + answer.body());
     }
   }
 

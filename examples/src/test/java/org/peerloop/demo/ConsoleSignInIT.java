@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Signing in to the console without a local account: an LMS administrator's launch asks for a
- * one-minute ticket and the console redeems it once; a learner or an instructor of the same LMS
- * gets no ticket; a ticket is not a console session, a session token is not a ticket, and the audit
- * log names the LMS administrator. Runs in course 108 at link 205, which no other test uses.
+ * one-minute ticket and the console redeems it once; the session administers that platform only; a
+ * learner or an instructor of the same LMS gets no ticket; a ticket is not a console session, a
+ * session token is not a ticket, and the audit log names the LMS administrator. Runs in course 108
+ * at link 205, which no other test uses.
  */
 @ExtendWith(DemoStackExtension.class)
 class ConsoleSignInIT {
@@ -59,6 +60,17 @@ class ConsoleSignInIT {
     assertEquals(200, redeemed.statusCode(), redeemed.body());
     Map<String, Object> granted = JSONObjectUtils.parse(redeemed.body());
     String console = (String) granted.get("token");
+    assertEquals("platform", granted.get("kind"));
+    assertEquals(
+        401,
+        stack
+            .call(
+                "POST",
+                "api/admin/session/redeem",
+                null,
+                JSONObjectUtils.toJSONString(Map.of("ticket", ticket.group(1))))
+            .statusCode(),
+        "a ticket opens the console once");
     assertTrue(String.valueOf(granted.get("actor")).startsWith("Ines Admin (LMS administrator"));
 
     assertEquals(200, stack.call("GET", "api/admin/registrations", console, null).statusCode());
@@ -78,15 +90,27 @@ class ConsoleSignInIT {
             "api/admin/platforms/check",
             console,
             "{\"issuer\":\"http://nothing.example\",\"clientId\":\"x\",\"deploymentIds\":[]}");
-    assertEquals(200, checked.statusCode(), checked.body());
-    assertTrue(checked.body().contains("\"field\":\"jwksUrl\""), checked.body());
+    assertEquals(
+        403, checked.statusCode(), "adding registrations is the server's: " + checked.body());
+    String platform = String.valueOf(granted.get("platformId"));
+    HttpResponse<String> deployment =
+        stack.call(
+            "POST",
+            "api/admin/platforms/" + platform + "/deployments",
+            console,
+            "{\"deploymentId\":\"console-sign-in\"}");
+    assertEquals(200, deployment.statusCode(), deployment.body());
     String audit = stack.call("GET", "api/admin/audit", console, null).body();
     assertTrue(audit.contains("\"actor\":\"Ines Admin (LMS administrator"), audit);
     HttpResponse<String> csv = stack.call("GET", "api/admin/audit.csv", console, null);
     assertEquals(200, csv.statusCode());
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
     assertTrue(csv.body().startsWith("time,actor,action,target,outcome\r\n"), csv.body());
-    assertTrue(csv.body().contains(",POST api/admin/platforms/check,"), csv.body());
+    assertTrue(
+        csv.body().contains(",POST api/admin/platforms/" + platform + "/deployments,"), csv.body());
+    assertFalse(
+        csv.body().contains("api/admin/keys") || csv.body().contains("api/admin/sharepoint"),
+        "the platform's own entries only: " + csv.body());
 
     for (String user : new String[] {"2", "5"}) {
       HttpResponse<String> refused =

@@ -13,8 +13,10 @@ import java.util.Date;
 import java.util.Optional;
 import org.peerloop.admin.ConsoleTickets;
 import org.peerloop.lti.session.HmacJwt;
+import org.peerloop.lti.session.RevokedSessions;
 import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.settings.Settings;
+import org.peerloop.signin.SessionRevocations;
 
 /**
  * Console sessions: HS256 tokens of their own type, naming the administrator and how they signed
@@ -44,6 +46,7 @@ public class AdminSessions {
   @Inject Settings settings;
   @Inject Clock clock;
   @Inject ConsoleTickets tickets;
+  @Inject RevokedSessions revoked;
 
   /**
    * Who an administrator is: their name in the audit log, how they signed in, and the platform they
@@ -84,8 +87,24 @@ public class AdminSessions {
     return new Issued(jwt(SESSION_TYPE).sign(claims), expires, admin);
   }
 
-  /** The administrator of a valid, unexpired console session token. */
+  /** The administrator of a valid, unexpired, unrevoked console session token. */
   public Optional<Administrator> verify(String token) {
+    return decode(token).filter(admin -> !isRevoked(admin));
+  }
+
+  /**
+   * Whether the administrator's sessions were ended after they signed in: the account deleted, or
+   * their platform disabled or its console entry closed.
+   */
+  boolean isRevoked(Administrator admin) {
+    if (admin.isLocal()) {
+      return revoked.isRevoked(SessionRevocations.administrator(admin.actor()), admin.signedInAt());
+    }
+    return revoked.isRevoked(SessionRevocations.platform(admin.platformId()), admin.signedInAt())
+        || revoked.isRevoked(SessionRevocations.console(admin.platformId()), admin.signedInAt());
+  }
+
+  private Optional<Administrator> decode(String token) {
     return claims(SESSION_TYPE, token)
         .flatMap(
             claims -> {

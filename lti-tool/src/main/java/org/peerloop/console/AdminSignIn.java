@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.peerloop.admin.AdminAccount;
 import org.peerloop.admin.AdminAccounts;
 import org.peerloop.errors.ForbiddenException;
+import org.peerloop.lti.session.RevokedSessions;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
 import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformRepository;
+import org.peerloop.signin.SessionRevocations;
 
 /** Local administrators: the first-run setup, sign-in, and new accounts; one transaction each. */
 @ApplicationScoped
@@ -21,6 +23,7 @@ public class AdminSignIn {
   @Inject Clock clock;
   @Inject PersonRepository people;
   @Inject PlatformRepository platforms;
+  @Inject RevokedSessions revoked;
 
   /** Whether the console should offer the first-run setup (a setup link is waiting). */
   @Transactional
@@ -48,6 +51,29 @@ public class AdminSignIn {
   @Transactional
   public String create(String username, String password) {
     return accounts.create(username, password).username();
+  }
+
+  /** Deletes a local administrator and ends their console sessions on every node. */
+  @Transactional
+  public void delete(String username) {
+    accounts.delete(username);
+    revoked.revoke(SessionRevocations.administrator(username));
+  }
+
+  /**
+   * Before a console session is extended, the database's word: the account still exists, or the
+   * platform still accepts launches and still lets its administrators in.
+   */
+  @Transactional
+  public boolean stillAllowed(AdminSessions.Administrator admin) {
+    if (admin.isLocal()) {
+      return accounts.byUsername(admin.actor()).isPresent();
+    }
+    return platforms
+        .find(admin.platformId())
+        .filter(Platform::acceptsLaunches)
+        .filter(Platform::allowsConsoleFromLms)
+        .isPresent();
   }
 
   /**

@@ -7,9 +7,11 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import org.peerloop.errors.NotFoundException;
+import org.peerloop.lti.session.RevokedSessions;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
 import org.peerloop.platform.Platform;
+import org.peerloop.signin.SessionRevocations;
 
 /** Exports and erasures, each one transaction: an erasure is whole or not at all. */
 @ApplicationScoped
@@ -17,6 +19,7 @@ public class PrivacyRequests {
   @Inject PersonalData data;
   @Inject PersonRepository people;
   @Inject EntityManager em;
+  @Inject RevokedSessions revoked;
 
   /** A person as an administrator looks them up before acting. */
   public record PersonSummary(long id, String platform, String name, String email, boolean erased) {
@@ -50,8 +53,13 @@ public class PrivacyRequests {
     return data.export(personId);
   }
 
+  /**
+   * Erases the person and ends their sessions on every node, so nothing new is written for them.
+   */
   @Transactional
   public PersonalData.Erasure erase(long personId) {
-    return data.erase(personId);
+    PersonalData.Erasure erasure = data.erase(personId);
+    revoked.revoke(SessionRevocations.person(personId));
+    return erasure;
   }
 }

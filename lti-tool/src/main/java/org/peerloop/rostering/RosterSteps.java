@@ -22,6 +22,7 @@ import org.peerloop.lti.roles.Role;
 import org.peerloop.lti.roles.RoleMap;
 import org.peerloop.lti.services.NamesAndRoles;
 import org.peerloop.lti.services.ServicePlatform;
+import org.peerloop.lti.session.RevokedSessions;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
 import org.peerloop.people.Profile;
@@ -29,6 +30,7 @@ import org.peerloop.platform.Platform;
 import org.peerloop.roster.RosterEntry;
 import org.peerloop.roster.RosterSync;
 import org.peerloop.roster.SyncStatus;
+import org.peerloop.signin.SessionRevocations;
 import org.peerloop.space.GroupingMode;
 import org.peerloop.space.Phase;
 import org.peerloop.space.Space;
@@ -46,6 +48,7 @@ public class RosterSteps {
   @Inject PersonRepository people;
   @Inject Cohorts cohorts;
   @Inject Clock clock;
+  @Inject RevokedSessions revoked;
 
   /** What a claimed run needs: where to read and as whom. */
   record Claim(long courseId, long run, ServicePlatform platform, String url, boolean full) {}
@@ -158,10 +161,20 @@ public class RosterSteps {
       if (entry == null) {
         em.persist(new RosterEntry(course, person, roleNames, claim.run(), now));
         added++;
-      } else if (entry.seen(roleNames, isActive, claim.run(), now)) {
-        changed++;
       }
       boolean facilitator = roles.contains(Role.FACILITATOR) || roles.contains(Role.ADMIN);
+      if (entry != null) {
+        boolean wasFacilitator =
+            entry.roles().contains(Role.FACILITATOR.name())
+                || entry.roles().contains(Role.ADMIN.name());
+        if (entry.seen(roleNames, isActive, claim.run(), now)) {
+          changed++;
+          if (wasFacilitator && !facilitator || !isActive) {
+            // Demoted or gone: the rights their open session carries end with it.
+            revoked.revoke(SessionRevocations.person(person.id()));
+          }
+        }
+      }
       facilitates.put(person.id(), facilitator);
       active.put(person.id(), isActive);
     }

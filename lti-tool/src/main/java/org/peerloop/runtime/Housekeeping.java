@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.peerloop.activity.ActivityEvent;
 import org.peerloop.activity.ViewBuffer;
+import org.peerloop.lti.session.RevokedSessions;
 
 /**
  * Background work of each node: writes buffered views every two seconds, and deletes expired
@@ -34,6 +35,19 @@ public class Housekeeping {
 
   private ScheduledFuture<?> purge;
   private ScheduledFuture<?> viewWriter;
+  private ScheduledFuture<?> revocations;
+
+  @Inject RevokedSessions revoked;
+
+  /** Every node's revocations, so a session ended on one node ends on this one. */
+  void readRevocations() {
+    try {
+      revoked.reload();
+    } catch (RuntimeException e) {
+      // Kept: the node goes on refusing what it knew; the next run tries again.
+      LOG.log(Level.WARNING, "Reading session revocations failed", e);
+    }
+  }
 
   void start() {
     purge =
@@ -43,6 +57,7 @@ public class Housekeeping {
                 tasks.purgeExpiredSignIns();
                 tasks.purgeEndedRateWindows();
                 tasks.purgeOldRefusals();
+                tasks.purgeOldRevocations();
               } catch (RuntimeException e) {
                 // The next run tries again; a database outage must not end the schedule.
                 LOG.log(Level.WARNING, "Purging expired sign-in records failed", e);
@@ -52,6 +67,9 @@ public class Housekeeping {
             1,
             TimeUnit.MINUTES);
     viewWriter = scheduler.scheduleWithFixedDelay(this::writeViews, 2, 2, TimeUnit.SECONDS);
+    revocations =
+        scheduler.scheduleWithFixedDelay(
+            this::readRevocations, 0, RevokedSessions.RELOAD.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Writes every buffered view, batch by batch; a failed batch goes back for the next run. */
@@ -77,6 +95,9 @@ public class Housekeeping {
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
     if (purge != null) {
       purge.cancel(false);
+    }
+    if (revocations != null) {
+      revocations.cancel(false);
     }
     if (viewWriter != null) {
       viewWriter.cancel(false);

@@ -9,6 +9,7 @@ import org.peerloop.activity.ActivityEvent;
 import org.peerloop.activity.ActivityLog;
 import org.peerloop.admin.ConsoleTickets;
 import org.peerloop.admin.LaunchRefusals;
+import org.peerloop.signin.SessionRevocations;
 import org.peerloop.signin.SignInRecords;
 import org.peerloop.web.limits.RateLimiter;
 
@@ -19,6 +20,7 @@ public class HousekeepingTasks {
 
   @Inject SignInRecords signIns;
   @Inject ConsoleTickets tickets;
+  @Inject SessionRevocations revocations;
   @Inject ActivityLog activity;
   @Inject RateLimiter limits;
   @Inject LaunchRefusals refusals;
@@ -41,6 +43,12 @@ public class HousekeepingTasks {
   @Transactional
   public void purgeOldRefusals() {
     refusals.purgeOld();
+  }
+
+  /** Revocations older than any session they could end. */
+  @Transactional
+  public void purgeOldRevocations() {
+    revocations.purgeOld();
   }
 
   /** Rate-limit windows that ended: their counts no longer matter. */

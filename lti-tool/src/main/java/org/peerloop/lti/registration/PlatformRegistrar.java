@@ -8,10 +8,12 @@ import java.util.Collection;
 import java.util.List;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.lti.platform.PlatformDirectory;
+import org.peerloop.lti.session.RevokedSessions;
 import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformRepository;
 import org.peerloop.platform.PlatformStatus;
 import org.peerloop.platform.ProductFamily;
+import org.peerloop.signin.SessionRevocations;
 
 /** Stores registrations, from Dynamic Registration or from an administrator, and changes them. */
 @ApplicationScoped
@@ -20,6 +22,7 @@ public class PlatformRegistrar {
   @Inject PlatformRepository platforms;
   @Inject PlatformDirectory directory;
   @Inject Clock clock;
+  @Inject RevokedSessions revoked;
 
   /** The values of a registration, as an LMS shows them to its administrator. */
   public record RegistrationValues(
@@ -60,6 +63,10 @@ public class PlatformRegistrar {
   public Platform changeStatus(long id, PlatformStatus status) {
     Platform platform = find(id);
     platform.changeStatus(status);
+    if (status != PlatformStatus.ACTIVE) {
+      // A platform that may not launch keeps no session: its people and administrators are out.
+      revoked.revoke(SessionRevocations.platform(id));
+    }
     directory.forget(platform.issuer());
     return platform;
   }
@@ -68,6 +75,9 @@ public class PlatformRegistrar {
   public Platform allowConsoleFromLms(long id, boolean allowed) {
     Platform platform = find(id);
     platform.allowConsoleFromLms(allowed);
+    if (!allowed) {
+      revoked.revoke(SessionRevocations.console(id));
+    }
     directory.forget(platform.issuer());
     return platform;
   }

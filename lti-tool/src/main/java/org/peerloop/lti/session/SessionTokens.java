@@ -9,13 +9,15 @@ import org.peerloop.settings.Settings;
 
 /**
  * Session tokens for this deployment: the codec keyed with the secret all nodes share. The secret
- * is read once, so verifying a token never touches the database.
+ * is read once, so verifying a token never touches the database; revoked sessions are refused from
+ * the node's copy of the revocations, and extending a session asks the database once.
  */
 @ApplicationScoped
 public class SessionTokens {
   @Inject ToolSecrets secrets;
   @Inject Clock clock;
   @Inject Settings settings;
+  @Inject RevokedSessions revoked;
 
   private volatile SessionTokenCodec codec;
 
@@ -25,10 +27,13 @@ public class SessionTokens {
   }
 
   public Session verify(String token) throws InvalidSessionException {
-    return codec().verify(token);
+    Session session = codec().verify(token);
+    revoked.check(session);
+    return session;
   }
 
   public SessionTokenCodec.IssuedToken refresh(Session session) throws InvalidSessionException {
+    revoked.confirmStanding(session);
     return codec().refresh(session);
   }
 

@@ -6,11 +6,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.peerloop.console.AdminSessions;
 import org.peerloop.console.AdminSignIn;
@@ -143,6 +146,10 @@ public class AdminSessionResource {
       throw new ProblemException(
           400, "Not a console session", "not-a-console-session", "The admin token does not expire");
     }
+    if (!signIn.stillAllowed(admin)) {
+      throw new ProblemException(
+          401, "Not signed in", "session-revoked", "The console session ended; sign in again");
+    }
     return sessions
         .refresh(admin)
         .map(Granted::of)
@@ -153,6 +160,20 @@ public class AdminSessionResource {
                     "Not signed in",
                     "session-ended",
                     "The console session ended; sign in again"));
+  }
+
+  /** A local administrator deleted by another; their console sessions end on every node. */
+  @DELETE
+  @Path("accounts/{username}")
+  @AdminOnly
+  public Response deleteAccount(@PathParam("username") String username) {
+    AdminSessions.Administrator admin = principal.administrator();
+    if (admin != null && admin.actor().equals(username)) {
+      throw new ProblemException(
+          409, "Conflict", "own-account", "Another administrator deletes this account");
+    }
+    signIn.delete(username);
+    return Response.noContent().build();
   }
 
   /** Another local administrator, added by one. */

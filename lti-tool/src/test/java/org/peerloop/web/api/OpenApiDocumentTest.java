@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.peerloop.web.admin.AdminOnly;
+import org.peerloop.web.admin.PlatformAdministratorsToo;
 import org.yaml.snakeyaml.Yaml;
 
 /** Keeps the hand-written OpenAPI document true: every API resource method is in it. */
@@ -114,6 +116,43 @@ class OpenApiDocumentTest {
                     .filter(v -> !known.contains(v + " " + path))
                     .forEach(v -> extra.add(v + " " + path)));
     assertEquals(List.of(), extra, "operations in openapi.yaml that no resource serves");
+  }
+
+  /**
+   * The document says which admin operations an LMS's administrator may call too ({@code
+   * x-platform-administrators: true}); the access matrix reads it, so it must say what the code
+   * does.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDocumentSaysWhichAdminOperationsPlatformAdministratorsMayCall() throws Exception {
+    Map<String, Map<String, Object>> paths = paths();
+    List<String> wrong = new ArrayList<>();
+    int marked = 0;
+    for (Class<?> resource : RESOURCES) {
+      String base = resource.getAnnotation(Path.class).value();
+      for (Method method : resource.getDeclaredMethods()) {
+        String verb = httpMethod(method);
+        if (verb == null
+            || !method.isAnnotationPresent(AdminOnly.class)
+                && !resource.isAnnotationPresent(AdminOnly.class)) {
+          continue;
+        }
+        Path sub = method.getAnnotation(Path.class);
+        String path = normalize(base + (sub == null ? "" : "/" + sub.value()));
+        boolean code =
+            method.isAnnotationPresent(PlatformAdministratorsToo.class)
+                || resource.isAnnotationPresent(PlatformAdministratorsToo.class);
+        Map<String, Object> operation = (Map<String, Object>) paths.get(path).get(verb);
+        boolean documented = Boolean.TRUE.equals(operation.get("x-platform-administrators"));
+        marked += code ? 1 : 0;
+        if (code != documented) {
+          wrong.add(verb + " " + path + (code ? " is open to" : " is closed to") + " them");
+        }
+      }
+    }
+    assertTrue(marked > 10, marked + " operations for platform administrators");
+    assertEquals(List.of(), wrong, "x-platform-administrators disagrees with the code");
   }
 
   private static String httpMethod(Method method) {
