@@ -26,9 +26,10 @@ public class MacKey {
 
   protected MacKey() {}
 
-  MacKey(String purpose, byte[] secret, Instant createdAt) {
+  /** The secret is sealed with the installation's key: a database backup alone forges nothing. */
+  MacKey(String purpose, byte[] secret, Instant createdAt, SecretBox box) {
     this.purpose = purpose;
-    this.secret = Base64.getEncoder().encodeToString(secret);
+    this.secret = box.seal(sealedFor(), Base64.getEncoder().encodeToString(secret));
     this.createdAt = createdAt;
   }
 
@@ -36,8 +37,23 @@ public class MacKey {
     return purpose;
   }
 
-  public byte[] secret() {
-    return Base64.getDecoder().decode(secret);
+  private String sealedFor() {
+    return "mac-key:" + purpose;
+  }
+
+  boolean isSealed() {
+    return SecretBox.isSealed(secret);
+  }
+
+  /** Seals a secret stored before sealing; called once at start. */
+  void seal(SecretBox box) {
+    if (!isSealed()) {
+      secret = box.seal(sealedFor(), secret);
+    }
+  }
+
+  public byte[] secret(SecretBox box) {
+    return Base64.getDecoder().decode(isSealed() ? box.open(sealedFor(), secret) : secret);
   }
 
   @Override

@@ -16,11 +16,36 @@ public class MacKeys {
 
   private final EntityManager em;
   private final Clock clock;
+  private final SecretBox box;
 
   @Inject
-  public MacKeys(EntityManager em, Clock clock) {
+  public MacKeys(EntityManager em, Clock clock, SecretBox box) {
     this.em = em;
     this.clock = clock;
+    this.box = box;
+  }
+
+  /**
+   * Seals every secret stored before secrets were sealed (and every private signing key): run at
+   * start, so an upgraded installation's backups hold no plain secret from then on.
+   */
+  public int sealStored() {
+    int sealed = 0;
+    for (MacKey key : em.createQuery("select k from MacKey k", MacKey.class).getResultList()) {
+      if (!key.isSealed()) {
+        key.seal(box);
+        sealed++;
+      }
+    }
+    for (SigningKey key :
+        em.createQuery("select k from SigningKey k", SigningKey.class).getResultList()) {
+      if (!key.isSealed()) {
+        key.seal(box);
+        sealed++;
+      }
+    }
+    em.flush();
+    return sealed;
   }
 
   /**
@@ -30,11 +55,11 @@ public class MacKeys {
   public byte[] secretFor(String purpose) {
     MacKey existing = em.find(MacKey.class, purpose);
     if (existing != null) {
-      return existing.secret();
+      return existing.secret(box);
     }
     byte[] secret = new byte[SECRET_BYTES];
     RANDOM.nextBytes(secret);
-    em.persist(new MacKey(purpose, secret, clock.instant()));
+    em.persist(new MacKey(purpose, secret, clock.instant(), box));
     em.flush();
     return secret;
   }

@@ -27,6 +27,11 @@ public final class SecretBox {
     this.key = new SecretKeySpec(key.bytes(), "AES");
   }
 
+  /** Whether a stored value is one this class sealed (of any key), rather than plain text. */
+  public static boolean isSealed(String stored) {
+    return stored != null && stored.startsWith(VERSION);
+  }
+
   /** The value sealed for one purpose, as text fit for a column. */
   public String seal(String purpose, String value) {
     byte[] nonce = new byte[NONCE_BYTES];

@@ -44,11 +44,15 @@ public class SigningKey {
 
   protected SigningKey() {}
 
-  SigningKey(String kid, KeyPair pair, Instant createdAt, Instant activatesAt) {
+  /**
+   * The private key is sealed with the installation's key: a database backup alone signs nothing.
+   */
+  SigningKey(String kid, KeyPair pair, Instant createdAt, Instant activatesAt, SecretBox box) {
     this.kid = kid;
     this.algorithm = "RS256";
     this.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-    this.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+    this.privateKey =
+        box.seal(purpose(), Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
     this.createdAt = createdAt;
     this.activatesAt = activatesAt;
   }
@@ -81,11 +85,32 @@ public class SigningKey {
     }
   }
 
-  public RSAPrivateKey privateKey() {
+  private String purpose() {
+    return "signing-key:" + kid;
+  }
+
+  /** Whether the private key is sealed (rows written before sealing are not, until sealed). */
+  boolean isSealed() {
+    return SecretBox.isSealed(privateKey);
+  }
+
+  /** Seals a private key stored before sealing; called once at start. */
+  void seal(SecretBox box) {
+    if (!isSealed()) {
+      privateKey = box.seal(purpose(), privateKey);
+    }
+  }
+
+  /**
+   * @throws IllegalStateException when the key does not open with this installation's key (the
+   *     database was restored without its key file)
+   */
+  public RSAPrivateKey privateKey(SecretBox box) {
+    String encoded = isSealed() ? box.open(purpose(), privateKey) : privateKey;
     try {
       return (RSAPrivateKey)
           KeyFactory.getInstance("RSA")
-              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)));
+              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(encoded)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Stored private key " + kid + " is unreadable", e);
     }

@@ -44,11 +44,18 @@ public class SigningKeys {
 
   private final EntityManager em;
   private final Clock clock;
+  private final SecretBox box;
 
   @Inject
-  public SigningKeys(EntityManager em, Clock clock) {
+  public SigningKeys(EntityManager em, Clock clock, SecretBox box) {
     this.em = em;
     this.clock = clock;
+    this.box = box;
+  }
+
+  /** The private key of a stored key, opened with the installation's key. */
+  public java.security.interfaces.RSAPrivateKey privateKey(SigningKey key) {
+    return key.privateKey(box);
   }
 
   /**
@@ -75,7 +82,8 @@ public class SigningKeys {
     if (waiting.isPresent()) {
       return waiting.get();
     }
-    SigningKey next = new SigningKey(newKid(), generatePair(), now, now.plus(PUBLICATION_LEAD));
+    SigningKey next =
+        new SigningKey(newKid(), generatePair(), now, now.plus(PUBLICATION_LEAD), box);
     em.persist(next);
     em.flush();
     return next;
@@ -140,7 +148,7 @@ public class SigningKeys {
 
   private SigningKey createFirst() {
     Instant now = clock.instant();
-    SigningKey key = new SigningKey(newKid(), generatePair(), now, now);
+    SigningKey key = new SigningKey(newKid(), generatePair(), now, now, box);
     em.persist(key);
     em.flush();
     return key;

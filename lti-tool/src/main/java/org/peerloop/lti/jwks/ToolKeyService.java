@@ -45,7 +45,7 @@ public class ToolKeyService {
                 .build(),
             claims);
     try {
-      jwt.sign(new RSASSASigner(key.privateKey()));
+      jwt.sign(new RSASSASigner(keys.privateKey(key)));
     } catch (JOSEException e) {
       throw new IllegalStateException("Signing with key " + key.kid() + " failed", e);
     }

@@ -31,13 +31,23 @@ public class ToolSecrets {
   /** Signs the administration console's sessions and the tickets that open it from a launch. */
   public static final String ADMIN_SESSION = "admin-session";
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(ToolSecrets.class.getName());
+
   @Inject MacKeys macKeys;
 
   private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
-  /** Reads the secrets, making them on an empty database; called at start. */
+  /**
+   * Reads the secrets, making them on an empty database, after sealing any that an earlier version
+   * stored in plain; called at start.
+   */
   @Transactional
   public void load() {
+    int sealed = macKeys.sealStored();
+    if (sealed > 0) {
+      LOG.info(() -> "Sealed " + sealed + " stored secrets with the installation's key");
+    }
     for (String purpose :
         new String[] {
           SESSION, LOGIN_STATE, LAUNCH_BINDING, DEEP_LINKING, UNSUBSCRIBE, ADMIN_SESSION
