@@ -275,8 +275,9 @@ class MoodleBridgeIT {
     assertEquals("course-unknown", reason(otherCourse));
     DemoMoodle.Sent otherSite =
         moodle.send(body.replace(stack.lms.issuer(), "https://moodle.elsewhere.example"));
-    assertEquals(404, otherSite.status());
-    assertEquals("bridge-unknown", reason(otherSite));
+    // A site without a bridge is answered as a forged signature: nobody learns which are bridged.
+    assertEquals(401, otherSite.status());
+    assertEquals("signature-invalid", reason(otherSite));
     DemoMoodle.Sent unsupported =
         moodle.send(body.replace("course_module_completion_updated", "user_loggedin"));
     assertEquals(422, unsupported.status());

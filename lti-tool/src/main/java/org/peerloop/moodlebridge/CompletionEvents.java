@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.peerloop.bridge.BridgeEvent;
 import org.peerloop.bridge.MoodleBridge;
 import org.peerloop.completion.CompletionSource;
@@ -40,20 +41,28 @@ public class CompletionEvents {
   public record Outcome(String eventId, String status, List<Long> opened) {}
 
   /**
-   * @throws WebhookRefusal for a malformed or badly signed event
-   * @throws NotFoundException for a site without a bridge, or a course PeerLoop does not know
+   * @throws WebhookRefusal for a malformed or badly signed event, and for an event of a site
+   *     without a bridge: it is refused as badly signed, after the same work, so that nobody learns
+   *     from the answer which sites are bridged
+   * @throws NotFoundException for a course PeerLoop does not know (the signature proved the sender)
    */
   @Transactional
   public Outcome receive(String timestamp, String signature, byte[] body) {
     WebhookSignature.requireHeaders(timestamp, signature);
     MoodleEvent event = MoodleEvent.parse(body);
-    MoodleBridge bridge = bridgeOf(event.site());
+    Optional<MoodleBridge> found = bridgeOf(event.site());
     WebhookSignature.verify(
-        box.open(MoodleBridges.SECRET, bridge.webhookSecretSealed()),
+        found.map(b -> box.open(MoodleBridges.SECRET, b.webhookSecretSealed())).orElse(NO_BRIDGE),
         timestamp,
         signature,
         body,
         clock.instant());
+    MoodleBridge bridge =
+        found.orElseThrow(
+            () ->
+                new WebhookRefusal(
+                    "signature-invalid",
+                    "The signature does not match the body and the shared secret"));
     Platform platform = em.find(Platform.class, bridge.platformId());
     Course course =
         courses
@@ -88,7 +97,19 @@ public class CompletionEvents {
     return new Outcome(event.id(), "processed", opened);
   }
 
-  private MoodleBridge bridgeOf(String site) {
+  /**
+   * What an event of a site without a bridge is checked against: a random secret of this process,
+   * which no sender knows, so the refusal is the one a forged signature gets.
+   */
+  private static final String NO_BRIDGE = randomSecret();
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
+  }
+
+  private Optional<MoodleBridge> bridgeOf(String site) {
     String normalised;
     try {
       normalised = MoodleBridge.normalised(site);
@@ -99,10 +120,6 @@ public class CompletionEvents {
             "select b from MoodleBridge b where b.siteUrl = :site", MoodleBridge.class)
         .setParameter("site", normalised)
         .getResultStream()
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "bridge-unknown", "No Moodle bridge is set up for the site " + normalised));
+        .findFirst();
   }
 }

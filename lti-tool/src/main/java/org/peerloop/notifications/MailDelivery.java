@@ -53,7 +53,31 @@ final class MailDelivery {
     return p;
   }
 
+  /**
+   * Whether an address is plain ASCII without spaces or control characters. The recipient comes
+   * from the LMS; Angus Mail 2.0.3 (bundled with GlassFish 7.0.25, the newest on Maven Central)
+   * lets Unicode and control characters in a recipient inject SMTP commands (CVE-2025-7962), so
+   * such an address is refused before it reaches the mail library. Internationalised addresses (RFC
+   * 6531) would need SMTPUTF8 end to end, which this path does not offer.
+   */
+  static boolean isPlainAddress(String address) {
+    if (address == null || address.isEmpty() || address.length() > 254) {
+      return false;
+    }
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void send(Mail mail) throws MailException {
+    if (!isPlainAddress(mail.to())) {
+      throw new MailException(
+          "Not an address PeerLoop sends to (only plain ASCII, no spaces or controls)", true, null);
+    }
     MimeMessage message;
     try {
       message = message(mail);

@@ -98,4 +98,26 @@ class MailDeliveryTest {
         assertThrows(MailException.class, () -> delivery.send(mail("not an address")));
     assertTrue(refused.permanent(), refused.getMessage());
   }
+
+  /**
+   * CVE-2025-7962: SMTP commands smuggled in a recipient the LMS supplied never reach the server.
+   */
+  @Test
+  void aRecipientWithControlsOrUnicodeIsRefusedBeforeTheMailLibrary() throws Exception {
+    server.start();
+    for (String injected :
+        new String[] {
+          "ada@example.edu\r\nRCPT TO:<victim@example.org>",
+          "ada@example.edu\nDATA",
+          "ada@example.edu\u0085RCPT TO:<victim@example.org>",
+          "ada@example.edu\u2028RCPT TO:<victim@example.org>",
+          "adá@example.edu",
+          "ada @example.edu"
+        }) {
+      MailException refused =
+          assertThrows(MailException.class, () -> delivery.send(mail(injected)));
+      assertTrue(refused.permanent(), injected);
+    }
+    assertEquals(0, server.getReceivedMessages().length, "nothing was sent");
+  }
 }
