@@ -58,6 +58,11 @@ public class SignInRecords {
         .executeUpdate();
   }
 
+  /** A fresh value of 256 random bits, URL-safe, for anything a sign-in must not let be guessed. */
+  public static String randomValue() {
+    return randomToken();
+  }
+
   /** 256 random bits, URL-safe: unguessable and fits every column and query string. */
   static String randomToken() {
     byte[] bytes = new byte[32];

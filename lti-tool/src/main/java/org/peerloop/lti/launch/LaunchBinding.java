@@ -17,10 +17,12 @@ import org.peerloop.lti.session.HmacJwt;
 
 /**
  * Binds a launch to the browser that started it, through LTI Platform Storage (LTI Client-Side
- * postMessages, {@code lti-cs-oidc}). At login the page stored the nonce in the platform's storage
- * frame; the launch answers with a ticket that holds the validated claims and only a hash of the
- * nonce; the page reads the nonce back from the storage and trades it with the ticket for a
- * session. A launch posted into another browser finds nothing in its storage and stops there.
+ * postMessages, {@code lti-cs-oidc}; 1EdTech Security Framework §5.1.1.1 on binding the state to
+ * the browser). At login the page stored a random value of its own in the platform's storage frame
+ * (not the nonce, which travels readable in the state and the id_token); the launch answers with a
+ * ticket that holds the validated claims and only the value's hash; the page reads the value back
+ * from the storage and trades it with the ticket for a session. A launch posted into another
+ * browser finds nothing in its storage and stops there.
  */
 public final class LaunchBinding {
   /** Long enough for two postMessage round trips on a slow machine. */
@@ -46,14 +48,17 @@ public final class LaunchBinding {
 
   /** A ticket for a validated launch whose nonce the browser must show again. */
   public String ticket(ValidLaunch launch) {
+    if (launch.bindingHash() == null) {
+      throw new LaunchRefusedException(Refusal.STATE_UNKNOWN, "state without a binding value");
+    }
     Map<String, Object> claims = new LinkedHashMap<>(launch.claims().toJSONObject());
-    String nonce = String.valueOf(claims.remove("nonce"));
+    claims.remove("nonce");
     Instant now = clock.instant();
     JWTClaimsSet ticket =
         new JWTClaimsSet.Builder()
             .expirationTime(Date.from(now.plus(TICKET_LIFETIME)))
             .claim("plt", launch.registration().platformId())
-            .claim("nh", hash(nonce))
+            .claim("nh", launch.bindingHash())
             .claim("launch", claims)
             .build();
     return jwt.sign(ticket);
@@ -89,7 +94,7 @@ public final class LaunchBinding {
     }
   }
 
-  private static String hash(String value) {
+  static String hash(String value) {
     try {
       return Base64URL.encode(
               MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)))

@@ -14,7 +14,12 @@ public interface LaunchLedger {
    * @param storageTarget the platform-storage frame the login page kept the nonce in, or {@code
    *     null}
    */
-  record IssuedState(long platformId, String nonce, String storageTarget, boolean expired) {}
+  /**
+   * @param bindingHash the SHA-256 of the value the login page kept in platform storage, or {@code
+   *     null} when it kept none
+   */
+  record IssuedState(
+      long platformId, String nonce, String storageTarget, String bindingHash, boolean expired) {}
 
   /**
    * What the state binds; empty when the tool never issued it. An expired state is returned as

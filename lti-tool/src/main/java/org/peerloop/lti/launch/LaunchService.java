@@ -72,7 +72,11 @@ public class LaunchService {
     String messageType = String.valueOf(redeemed.claims().getClaim(LtiClaims.MESSAGE_TYPE));
     return complete(
         new ValidLaunch(
-            platform, MessageType.fromClaim(messageType).orElseThrow(), redeemed.claims(), null));
+            platform,
+            MessageType.fromClaim(messageType).orElseThrow(),
+            redeemed.claims(),
+            null,
+            null));
   }
 
   private LaunchOutcome.Session complete(ValidLaunch launch) {

@@ -116,7 +116,8 @@ public class LaunchValidator {
     if (!ledger.useNonce(nonce)) {
       throw refuse(Refusal.NONCE_REPLAYED, null, platform);
     }
-    return new ValidLaunch(platform, messageType, claims, issued.storageTarget());
+    return new ValidLaunch(
+        platform, messageType, claims, issued.storageTarget(), issued.bindingHash());
   }
 
   private SignedJWT parse(String idToken) {

@@ -57,7 +57,8 @@ public class LoginService {
         platform,
         state.state(),
         state.nonce(),
-        storageTarget);
+        storageTarget,
+        state.binding());
   }
 
   private LaunchRefusedException unknown(LoginRequest login) {

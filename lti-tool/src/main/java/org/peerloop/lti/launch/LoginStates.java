@@ -19,6 +19,12 @@ import org.peerloop.signin.SignInRecords;
  * storage frame until its expiry. The login's server-side one-time record is its nonce's {@link
  * PendingLogin}: a launch must bring the nonce its state binds, and completing that record uses up
  * the state and the nonce together, once, on whichever node the launch reaches, with no cookie.
+ *
+ * <p>Where the platform offers a storage frame, the login also makes a second random value that the
+ * login page keeps in the platform's storage (LTI Client-Side postMessages, {@code lti-cs-oidc});
+ * the state carries only its hash. The state is signed, not encrypted, so nothing it carries can
+ * bind the browser: a value readable in the state would be readable to whoever captured the state.
+ * See {@link LaunchBinding}.
  */
 @Dependent
 public class LoginStates {
@@ -30,9 +36,13 @@ public class LoginStates {
   private static final String PLATFORM = "plt";
   private static final String NONCE = "nonce";
   private static final String STORAGE_TARGET = "st";
+  private static final String BINDING_HASH = "bh";
 
-  /** A state to send with the authentication request, and the nonce it binds. */
-  public record Issued(String state, String nonce) {}
+  /**
+   * A state to send with the authentication request, the nonce it binds, and the value to keep in
+   * the platform's storage ({@code null} without a storage frame).
+   */
+  public record Issued(String state, String nonce, String binding) {}
 
   private final SignInRecords records;
   private final HmacJwt jwt;
@@ -57,10 +67,12 @@ public class LoginStates {
             .expirationTime(Date.from(login.expiresAt()))
             .claim(PLATFORM, platformId)
             .claim(NONCE, login.nonce());
+    String binding = null;
     if (storageTarget != null) {
-      claims.claim(STORAGE_TARGET, storageTarget);
+      binding = SignInRecords.randomValue();
+      claims.claim(STORAGE_TARGET, storageTarget).claim(BINDING_HASH, LaunchBinding.hash(binding));
     }
-    return new Issued(jwt.sign(claims.build()), login.nonce());
+    return new Issued(jwt.sign(claims.build()), login.nonce(), binding);
   }
 
   /**
@@ -87,6 +99,7 @@ public class LoginStates {
               platformId,
               nonce,
               claims.getStringClaim(STORAGE_TARGET),
+              claims.getStringClaim(BINDING_HASH),
               !clock.instant().isBefore(expiry.toInstant())));
     } catch (ParseException e) {
       return Optional.empty();

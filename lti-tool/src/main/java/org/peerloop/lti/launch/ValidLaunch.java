@@ -11,11 +11,16 @@ import org.peerloop.people.Profile;
 /**
  * A launch that passed every rule: the registration it came from and typed access to its claims.
  *
- * @param storageTarget the platform-storage frame the login stored its state in, or {@code null}
- *     when the platform offered none
+ * @param storageTarget the platform-storage frame the login stored its binding value in, or {@code
+ *     null} when the platform offered none
+ * @param bindingHash the SHA-256 of that value, which the browser must show again
  */
 public record ValidLaunch(
-    Registration registration, MessageType messageType, JWTClaimsSet claims, String storageTarget) {
+    Registration registration,
+    MessageType messageType,
+    JWTClaimsSet claims,
+    String storageTarget,
+    String bindingHash) {
 
   public String subject() {
     return claims.getSubject();

@@ -53,7 +53,7 @@ public class LaunchPages {
             JSON.createObjectBuilder()
                 .add("authUrl", auth.redirect().toString())
                 .add("key", LaunchBinding.storageKey(auth.state()))
-                .add("value", auth.nonce())
+                .add("value", auth.binding())
                 .add("target", auth.storageTarget())
                 .add("origin", storageOrigin)
                 .build())

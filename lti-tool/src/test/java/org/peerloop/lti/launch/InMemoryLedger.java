@@ -15,7 +15,7 @@ final class InMemoryLedger implements LaunchLedger {
   final Set<String> pendingNonces = new HashSet<>();
 
   void issue(String state, long platformId, String nonce) {
-    states.put(state, new IssuedState(platformId, nonce, null, false));
+    states.put(state, new IssuedState(platformId, nonce, null, null, false));
     pendingNonces.add(nonce);
   }
 

@@ -313,7 +313,7 @@ class LaunchValidatorTest {
   @Test
   void refusesAnExpiredState() {
     String idToken = token(c -> c);
-    ledger.states.put(STATE, new LaunchLedger.IssuedState(1, NONCE, null, true));
+    ledger.states.put(STATE, new LaunchLedger.IssuedState(1, NONCE, null, null, true));
 
     assertEquals(Refusal.STATE_EXPIRED, refusalOf(idToken));
   }

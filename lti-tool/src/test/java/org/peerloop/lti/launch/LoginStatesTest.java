@@ -75,7 +75,31 @@ class LoginStatesTest {
 
   @Test
   void withoutPlatformStorageTheStateNamesNoFrame() {
-    assertNull(read(issue(null).state()).orElseThrow().storageTarget());
+    LoginStates.Issued issued = issue(null);
+    assertNull(read(issued.state()).orElseThrow().storageTarget());
+    assertNull(issued.binding());
+  }
+
+  /**
+   * The value kept in platform storage is not the nonce, nor anything the state carries: the state
+   * is signed, not encrypted, so whoever captured it could otherwise answer the binding step.
+   */
+  @Test
+  void theValueKeptInPlatformStorageIsNeitherTheNonceNorInTheState() {
+    LoginStates.Issued issued = issue("post_message_forwarding");
+    String[] parts = issued.state().split("\\.");
+    String payload =
+        new String(
+            java.util.Base64.getUrlDecoder().decode(parts[1]),
+            java.nio.charset.StandardCharsets.UTF_8);
+
+    assertNotEquals(issued.nonce(), issued.binding());
+    assertTrue(issued.binding().length() >= 43, "256 random bits");
+    assertFalse(payload.contains(issued.binding()), payload);
+    assertEquals(
+        LaunchBinding.hash(issued.binding()),
+        read(issued.state()).orElseThrow().bindingHash(),
+        "the state carries only its hash");
   }
 
   @Test
