@@ -12,10 +12,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.peerloop.errors.InvalidValueException;
 import org.peerloop.errors.Require;
 
 /**
@@ -80,6 +86,10 @@ public class Platform {
   @Column(name = "console_from_lms", nullable = false)
   private boolean consoleFromLms;
 
+  /** Hosts its services may be on besides those of its registered URLs, separated by spaces. */
+  @Column(name = "service_hosts", length = 1000)
+  private String serviceHosts;
+
   protected Platform() {}
 
   /**
@@ -122,6 +132,58 @@ public class Platform {
 
   public void changeStatus(PlatformStatus newStatus) {
     this.status = newStatus;
+  }
+
+  /**
+   * Whether PeerLoop may call this service URL of the platform's (from a launch's Names and Roles
+   * or grade service claim) with the platform's access token: its host is the host of one of the
+   * registered URLs, or one IT listed for the platform.
+   */
+  public boolean servesFrom(String url) {
+    String host = host(url);
+    if (host == null) {
+      return false;
+    }
+    for (String registered : new String[] {issuer, authLoginUrl, authTokenUrl, jwksUrl}) {
+      if (host.equals(host(registered))) {
+        return true;
+      }
+    }
+    return extraServiceHosts().contains(host);
+  }
+
+  public List<String> extraServiceHosts() {
+    return serviceHosts == null || serviceHosts.isBlank()
+        ? List.of()
+        : List.of(serviceHosts.strip().split("\\s+"));
+  }
+
+  /** Replaces the extra service hosts (lower-case host names, no scheme or port). */
+  public void useServiceHosts(Collection<String> hosts) {
+    List<String> clean = new ArrayList<>();
+    for (String h : hosts) {
+      String value = h == null ? "" : h.strip().toLowerCase(Locale.ROOT);
+      if (!value.matches(
+          "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+")) {
+        throw new InvalidValueException(
+            "serviceHosts", "A service host is a host name such as school.instructure.com");
+      }
+      clean.add(value);
+    }
+    String joined = String.join(" ", clean);
+    if (joined.length() > 1000) {
+      throw new InvalidValueException("serviceHosts", "At most 1000 characters of service hosts");
+    }
+    this.serviceHosts = joined.isEmpty() ? null : joined;
+  }
+
+  private static String host(String url) {
+    try {
+      String host = url == null ? null : URI.create(url.strip()).getHost();
+      return host == null ? null : host.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   public boolean allowsConsoleFromLms() {

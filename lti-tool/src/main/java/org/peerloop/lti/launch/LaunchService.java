@@ -20,8 +20,10 @@ import org.peerloop.lti.session.SessionTokens;
 import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
+import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformStatus;
 import org.peerloop.settings.Settings;
+import org.peerloop.text.LogText;
 
 /**
  * Turns a posted launch into a session: validates it, then records the person, the course and the
@@ -37,6 +39,9 @@ public class LaunchService {
   @Inject CourseRepository courses;
   @Inject LastLaunches lastLaunches;
   @Inject SessionTokens sessions;
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(LaunchService.class.getName());
+
   @Inject ToolSecrets secrets;
   @Inject Settings settings;
   @Inject Clock clock;
@@ -102,6 +107,9 @@ public class LaunchService {
                 link -> {
                   launch
                       .gradeService()
+                      .filter(
+                          g ->
+                              servedBy(platform, g.lineItems()) && servedBy(platform, g.lineItem()))
                       .ifPresent(
                           g ->
                               link.useGradeService(
@@ -109,7 +117,10 @@ public class LaunchService {
                   return link.id();
                 })
             .orElse(null);
-    launch.membershipsUrl().ifPresent(course::useMembershipsUrl);
+    launch
+        .membershipsUrl()
+        .filter(url -> servedBy(platform, url))
+        .ifPresent(course::useMembershipsUrl);
     lastLaunches.launched(platform.id(), clock.instant());
     Set<Role> roles = RoleMap.map(launch.roles());
     launched.fire(
@@ -130,6 +141,25 @@ public class LaunchService {
         launch.messageType() == MessageType.DEEP_LINKING
             ? deepLinkingTicket().issue(DeepLinkingRequest.of(launch, person.id(), course.id()))
             : null);
+  }
+
+  /**
+   * Whether a service URL of a launch is on a host of the platform's: PeerLoop sends the platform's
+   * access token there. Any other is left unused (the launch itself goes on) and logged for IT, who
+   * can list the host in the registration's service hosts.
+   */
+  private static boolean servedBy(Platform platform, String url) {
+    if (url == null || platform.servesFrom(url)) {
+      return true;
+    }
+    LOG.warning(
+        () ->
+            "Ignoring a service URL of "
+                + LogText.oneLine(platform.issuer())
+                + " on a host it did not register: "
+                + LogText.oneLine(url)
+                + " (add the host to the platform's service hosts if it is the LMS's)");
+    return false;
   }
 
   private DeepLinkingTicket deepLinkingTicket() {

@@ -83,6 +83,13 @@ public class PlatformRegistrar {
   }
 
   @Transactional
+  public Platform useServiceHosts(long id, List<String> hosts) {
+    Platform platform = find(id);
+    platform.useServiceHosts(hosts);
+    return platform;
+  }
+
+  @Transactional
   public Platform addDeployment(long id, String deploymentId) {
     Platform platform = find(id);
     platform.addDeployment(deploymentId);

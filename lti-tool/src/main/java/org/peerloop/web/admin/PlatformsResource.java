@@ -54,6 +54,9 @@ public class PlatformsResource {
 
   public record ConsoleEntry(@NotNull Boolean allowed) {}
 
+  public record ServiceHosts(
+      @NotNull @Size(max = 50) List<@NotBlank @Size(max = 253) String> hosts) {}
+
   public record PlatformView(
       long id,
       String issuer,
@@ -65,7 +68,8 @@ public class PlatformsResource {
       String status,
       List<String> deploymentIds,
       String createdAt,
-      boolean consoleFromLms) {
+      boolean consoleFromLms,
+      List<String> serviceHosts) {
 
     static PlatformView of(Platform p) {
       return new PlatformView(
@@ -79,7 +83,8 @@ public class PlatformsResource {
           p.status().name(),
           List.copyOf(p.deploymentIds()),
           p.createdAt().toString(),
-          p.allowsConsoleFromLms());
+          p.allowsConsoleFromLms(),
+          p.extraServiceHosts());
     }
   }
 
@@ -137,6 +142,19 @@ public class PlatformsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public PlatformView consoleEntry(@PathParam("id") long id, @Valid @NotNull ConsoleEntry body) {
     return PlatformView.of(registrar.allowConsoleFromLms(id, body.allowed()));
+  }
+
+  /**
+   * Hosts the platform's services (Names and Roles, grades) may be on besides those of its
+   * registered URLs, such as a Canvas institution's own domain; its own administrators may set
+   * them.
+   */
+  @PUT
+  @Path("{id}/service-hosts")
+  @PlatformAdministratorsToo
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PlatformView serviceHosts(@PathParam("id") long id, @Valid @NotNull ServiceHosts body) {
+    return PlatformView.of(registrar.useServiceHosts(id, body.hosts()));
   }
 
   /** A deployment of the platform; its own administrators may add one. */
