@@ -31,7 +31,8 @@ import java.util.function.UnaryOperator;
  * @param smtp the mail server notifications are sent through; without it nobody is e-mailed
  * @param jdbc a PostgreSQL database for the embedded server to pool and use instead of the embedded
  *     Derby (a standalone server is given {@code dataSourceJndiName} instead)
- * @param limits how many logins, launches and posts a client may make per minute
+ * @param limits how many sign-in steps a client address, launches a person and posts a member may
+ *     make per minute
  */
 public record Settings(
     int httpPort,
@@ -47,9 +48,10 @@ public record Settings(
     Limits limits) {
 
   /**
-   * Requests per minute: logins and launches per client address, posts per member; 0 turns a limit
-   * off. {@code trustedProxies} are the load balancers whose {@code X-Forwarded-For} names the
-   * client (any other sender of that header could make up an address).
+   * Requests per minute: sign-in steps per client address, launches per platform and person, posts
+   * per member, dynamic registration starts per client address; 0 turns a limit off. {@code
+   * trustedProxies} are the load balancers whose {@code X-Forwarded-For} names the client (any
+   * other sender of that header could make up an address).
    */
   public record Limits(
       int loginsPerMinute,
@@ -121,12 +123,13 @@ public record Settings(
   public static final String TRUSTED_PROXIES = "PEERLOOP_TRUSTED_PROXIES";
 
   /**
-   * A class of 600 behind one campus NAT address all signing in within a minute stays under these;
-   * a script hammering the sign-in does not.
+   * Sign-in steps per client address: a large campus behind one NAT address, thousands starting a
+   * course within the same minute, stays under it; a script hammering the sign-in does not.
    */
-  static final int DEFAULT_LOGINS_PER_MINUTE = 600;
+  static final int DEFAULT_LOGINS_PER_MINUTE = 3000;
 
-  static final int DEFAULT_LAUNCHES_PER_MINUTE = 600;
+  /** Launches per person: far above opening activities by hand, below any loop. */
+  static final int DEFAULT_LAUNCHES_PER_MINUTE = 30;
 
   /** Far above what a person types; stops a script flooding a cohort. */
   static final int DEFAULT_POSTS_PER_MINUTE = 20;

@@ -33,8 +33,8 @@ class SettingsTest {
   @Test
   void rateLimitsHaveDefaultsCanBeTurnedOffAndNameTheirTrustedProxies() {
     Settings.Limits defaults = load(Map.of()).limits();
-    assertEquals(600, defaults.loginsPerMinute());
-    assertEquals(600, defaults.launchesPerMinute());
+    assertEquals(3000, defaults.loginsPerMinute());
+    assertEquals(30, defaults.launchesPerMinute());
     assertEquals(20, defaults.postsPerMinute());
     assertEquals(List.of(), defaults.trustedProxies());
 

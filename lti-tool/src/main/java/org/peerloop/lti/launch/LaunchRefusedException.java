@@ -12,6 +12,7 @@ public class LaunchRefusedException extends RuntimeException {
 
   private final Refusal refusal;
   private final transient Registration registration;
+  private long retryAfterSeconds;
 
   public LaunchRefusedException(Refusal refusal, String detail) {
     this(refusal, detail, null);
@@ -21,6 +22,20 @@ public class LaunchRefusedException extends RuntimeException {
     super(detail == null ? refusal.sentence() : detail, null, false, false);
     this.refusal = refusal;
     this.registration = registration;
+  }
+
+  /** A refusal for now: the seconds until trying again is allowed. */
+  public static LaunchRefusedException tooMany(long retryAfterSeconds, Registration registration) {
+    LaunchRefusedException e =
+        new LaunchRefusedException(
+            Refusal.TOO_MANY_REQUESTS, "launches of one person over the limit", registration);
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
+  }
+
+  /** Seconds until the launch may be tried again; 0 when trying again would not help. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public Refusal refusal() {

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.peerloop.course.Course;
 import org.peerloop.course.CourseRepository;
@@ -43,6 +44,7 @@ public class LaunchService {
       java.util.logging.Logger.getLogger(LaunchService.class.getName());
 
   @Inject ToolSecrets secrets;
+  @Inject LaunchQuota quota;
   @Inject Settings settings;
   @Inject Clock clock;
   @Inject Event<LaunchRecorded> launched;
@@ -52,6 +54,10 @@ public class LaunchService {
     ValidLaunch launch =
         new LaunchValidator(directory, platformKeys, ledger, clock, settings.baseUrl())
             .validate(idToken, state);
+    OptionalLong wait = quota.admit(launch.registration().platformId(), launch.subject());
+    if (wait.isPresent()) {
+      throw LaunchRefusedException.tooMany(wait.getAsLong(), launch.registration());
+    }
     if (launch.storageTarget() != null) {
       Registration platform = launch.registration();
       return new LaunchOutcome.NeedsBinding(

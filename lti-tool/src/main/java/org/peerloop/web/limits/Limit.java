@@ -4,9 +4,15 @@ import org.peerloop.settings.Settings;
 
 /** What is limited, and how often per minute the settings allow it. */
 public enum Limit {
-  /** OIDC login initiations, per client address: each one stores a state until it expires. */
+  /**
+   * Unauthenticated sign-in steps, per client address: OIDC login initiations (each stores a record
+   * until it expires) and SharePoint token exchanges.
+   */
   LOGIN,
-  /** Launches, per client address: each one verifies a signature and writes a nonce. */
+  /**
+   * Launches, per platform and person, counted once the launch's signature is checked (see {@link
+   * LaunchLimit}): people behind one address do not hold each other back.
+   */
   LAUNCH,
   /** New posts and replies, per member. */
   POST,

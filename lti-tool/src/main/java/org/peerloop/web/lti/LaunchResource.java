@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -16,8 +17,6 @@ import org.peerloop.lti.launch.LaunchRefusedException;
 import org.peerloop.lti.launch.LaunchService;
 import org.peerloop.lti.launch.Refusal;
 import org.peerloop.runtime.Transactions;
-import org.peerloop.web.limits.Limit;
-import org.peerloop.web.limits.RateLimited;
 import org.peerloop.web.problem.ProblemException;
 
 /**
@@ -32,7 +31,6 @@ public class LaunchResource {
   @Inject LaunchService launches;
   @Inject LaunchPages pages;
 
-  @RateLimited(Limit.LAUNCH)
   @POST
   @LaunchBodyLimit
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -56,7 +54,12 @@ public class LaunchResource {
           : pages.signedIn((LaunchOutcome.Session) outcome, origin);
     } catch (LaunchRefusedException e) {
       refusals.record(e, idToken);
-      return pages.refused(e, UnverifiedLocale.of(idToken));
+      Response page = pages.refused(e, UnverifiedLocale.of(idToken));
+      return e.retryAfterSeconds() > 0
+          ? Response.fromResponse(page)
+              .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+              .build()
+          : page;
     }
   }
 

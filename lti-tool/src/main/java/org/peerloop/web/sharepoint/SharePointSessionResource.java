@@ -42,7 +42,7 @@ public class SharePointSessionResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RateLimited(Limit.LAUNCH)
+  @RateLimited(Limit.LOGIN)
   public Granted exchange(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, PageHint page) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
