@@ -25,7 +25,7 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_peerloop';
-$plugin->version   = 2026120300;
+$plugin->version   = 2026120700;
 $plugin->release   = '0.1.0';
 // Moodle 4.1 (2022112800) or later; tested on 4.1 to 5.0.
 $plugin->requires  = 2022112800;

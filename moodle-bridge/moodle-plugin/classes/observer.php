@@ -33,7 +33,7 @@ class observer {
      */
     public static function course_module_completion_updated(\core\event\course_module_completion_updated $event): void {
         global $CFG;
-        if (!self::configured()) {
+        if (!self::configured() || !self::uses_peerloop((int) $event->courseid)) {
             return;
         }
         $other = $event->other ?? [];
@@ -52,7 +52,7 @@ class observer {
      */
     public static function course_completed(\core\event\course_completed $event): void {
         global $CFG;
-        if (!self::configured()) {
+        if (!self::configured() || !self::uses_peerloop((int) $event->courseid)) {
             return;
         }
         $userid = (int) ($event->relateduserid ?? 0);
@@ -91,6 +91,33 @@ class observer {
      */
     private static function configured(): bool {
         return !empty(get_config('local_peerloop', 'peerloopurl')) && !empty(get_config('local_peerloop', 'secret'));
+    }
+
+    /**
+     * Whether the course has a PeerLoop activity: an LTI activity whose tool (a preconfigured tool's
+     * base URL, or the activity's own tool URL) is on the PeerLoop URL set here. Completions of
+     * other courses are nobody's business at PeerLoop and are never sent.
+     *
+     * @param int $courseid
+     * @return bool
+     */
+    private static function uses_peerloop(int $courseid): bool {
+        global $DB;
+        static $known = [];
+        if (array_key_exists($courseid, $known)) {
+            return $known[$courseid];
+        }
+        $base = rtrim((string) get_config('local_peerloop', 'peerloopurl'), '/');
+        $sql = "SELECT 1
+                  FROM {lti} l
+             LEFT JOIN {lti_types} t ON t.id = l.typeid
+                 WHERE l.course = :course
+                   AND (" . $DB->sql_like('t.baseurl', ':base1', false) . "
+                        OR " . $DB->sql_like('l.toolurl', ':base2', false) . ")";
+        $pattern = $DB->sql_like_escape($base) . '/%';
+        $known[$courseid] = $DB->record_exists_sql($sql,
+            ['course' => $courseid, 'base1' => $pattern, 'base2' => $pattern]);
+        return $known[$courseid];
     }
 
     /**

@@ -48,6 +48,10 @@ class send_event extends \core\task\adhoc_task {
      * @throws \moodle_exception when the send should be retried
      */
     public function execute() {
+        global $CFG;
+        // The curl class lives in filelib.php, which a dedicated ad hoc task worker
+        // (admin/cli/adhoc_task.php --execute) has not loaded unless an earlier task did.
+        require_once($CFG->libdir . '/filelib.php');
         $url = rtrim((string) get_config('local_peerloop', 'peerloopurl'), '/');
         $secret = (string) get_config('local_peerloop', 'secret');
         if ($url === '' || $secret === '') {
