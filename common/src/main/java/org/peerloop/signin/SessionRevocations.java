@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The record of revoked sessions, by subject: {@code person:<id>}, {@code platform:<id>}, {@code
- * console:<platform id>} (its administrators' console sessions), {@code admin:<username>}. Callers
- * own the transaction.
+ * tenant:<id>} (sessions from its SharePoint pages), {@code console:<platform id>} (its
+ * administrators' console sessions), {@code admin:<username>}. Callers own the transaction.
  */
 @Dependent
 public class SessionRevocations {
@@ -38,6 +38,10 @@ public class SessionRevocations {
 
   public static String console(long platformId) {
     return "console:" + platformId;
+  }
+
+  public static String tenant(String tenantId) {
+    return "tenant:" + tenantId;
   }
 
   public static String administrator(String username) {

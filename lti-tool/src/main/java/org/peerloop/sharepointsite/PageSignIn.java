@@ -92,12 +92,13 @@ public class PageSignIn {
     visits.fire(new SiteVisited(site.id()));
     Space space = page.space();
     SessionTokenCodec.IssuedToken issued =
-        sessions.issue(
+        sessions.issueForTenant(
             person.id(),
             course.platform().id(),
             course.id(),
             space.resourceLink().id(),
-            roles(course, person));
+            roles(course, person),
+            tenant.tenantId());
     return new PageSession(
         issued.token(),
         issued.expiresAt().toString(),

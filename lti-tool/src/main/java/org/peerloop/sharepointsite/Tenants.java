@@ -11,7 +11,9 @@ import java.util.Set;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.intranet.IntranetTenant;
 import org.peerloop.intranet.PeopleRule;
+import org.peerloop.lti.session.RevokedSessions;
 import org.peerloop.sharepoint.entra.EntraTenant;
+import org.peerloop.signin.SessionRevocations;
 
 /** The Entra tenants IT registered, and what their tokens must carry. */
 @ApplicationScoped
@@ -23,6 +25,7 @@ public class Tenants {
 
   @Inject EntityManager em;
   @Inject Clock clock;
+  @Inject RevokedSessions revoked;
 
   /** What IT sends to register or change a tenant. */
   public record Form(
@@ -87,6 +90,10 @@ public class Tenants {
   public View setStatus(String tenantId, IntranetTenant.Status status) {
     IntranetTenant tenant = find(tenantId);
     tenant.setStatus(status, clock.instant());
+    if (status != IntranetTenant.Status.ACTIVE) {
+      // Its people's SharePoint sessions end on every node; their LMS launches are not its to end.
+      revoked.revoke(SessionRevocations.tenant(tenant.tenantId()));
+    }
     return View.of(tenant);
   }
 

@@ -57,9 +57,11 @@ public class RevokedSessions {
 
   /** Refuses a launch's session whose person or platform was revoked after it began. */
   public void check(Session session) throws InvalidSessionException {
-    if (isRevoked(SessionRevocations.person(session.personId()), session.authenticatedAt())
-        || isRevoked(
-            SessionRevocations.platform(session.platformId()), session.authenticatedAt())) {
+    Instant at = session.authenticatedAt();
+    if (isRevoked(SessionRevocations.person(session.personId()), at)
+        || isRevoked(SessionRevocations.platform(session.platformId()), at)
+        || session.tenantId() != null
+            && isRevoked(SessionRevocations.tenant(session.tenantId()), at)) {
       throw new InvalidSessionException("session-revoked", "This session has ended; launch again");
     }
   }

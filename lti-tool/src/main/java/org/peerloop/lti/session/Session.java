@@ -14,6 +14,8 @@ import org.peerloop.lti.roles.Role;
  * @param roles PeerLoop roles in that course
  * @param authenticatedAt when the launch happened; refreshes never move it
  * @param expiresAt when this token stops being accepted
+ * @param tenantId the Microsoft 365 tenant of a session from a SharePoint page; {@code null} for a
+ *     launch
  */
 public record Session(
     long personId,
@@ -22,7 +24,8 @@ public record Session(
     Long resourceLinkId,
     Set<Role> roles,
     Instant authenticatedAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String tenantId) {
 
   public Session {
     roles = Set.copyOf(roles);

@@ -51,8 +51,20 @@ public final class SessionTokenCodec {
   /** A new session starting now. */
   public IssuedToken issue(
       long personId, long platformId, long courseId, Long resourceLinkId, Set<Role> roles) {
+    return issue(personId, platformId, courseId, resourceLinkId, roles, null);
+  }
+
+  /** A new session starting now, from a SharePoint page of this tenant when it is not null. */
+  public IssuedToken issue(
+      long personId,
+      long platformId,
+      long courseId,
+      Long resourceLinkId,
+      Set<Role> roles,
+      String tenantId) {
     Instant now = clock.instant();
-    return sign(new Session(personId, platformId, courseId, resourceLinkId, roles, now, now));
+    return sign(
+        new Session(personId, platformId, courseId, resourceLinkId, roles, now, now, tenantId));
   }
 
   /** The same session with a fresh expiry, unless it has reached its maximum length. */
@@ -108,7 +120,8 @@ public final class SessionTokenCodec {
           claims.getLongClaim("lnk"),
           roles(claims.getStringListClaim("roles")),
           claims.getDateClaim("auth_time").toInstant(),
-          claims.getExpirationTime().toInstant());
+          claims.getExpirationTime().toInstant(),
+          claims.getStringClaim("tnt"));
     } catch (ParseException | RuntimeException e) {
       throw new InvalidSessionException("session-invalid", "The session token is incomplete");
     }
@@ -128,6 +141,7 @@ public final class SessionTokenCodec {
             .claim("lnk", session.resourceLinkId())
             .claim("roles", session.roles().stream().map(Role::name).sorted().toList())
             .claim("auth_time", session.authenticatedAt().getEpochSecond())
+            .claim("tnt", session.tenantId())
             .build();
     return new IssuedToken(jwt.sign(claims), expires);
   }

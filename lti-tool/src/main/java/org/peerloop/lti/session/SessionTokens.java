@@ -26,6 +26,17 @@ public class SessionTokens {
     return codec().issue(personId, platformId, courseId, resourceLinkId, roles);
   }
 
+  /** A session from a SharePoint page of this tenant: disabling the tenant ends it. */
+  public SessionTokenCodec.IssuedToken issueForTenant(
+      long personId,
+      long platformId,
+      long courseId,
+      Long resourceLinkId,
+      Set<Role> roles,
+      String tenantId) {
+    return codec().issue(personId, platformId, courseId, resourceLinkId, roles, tenantId);
+  }
+
   public Session verify(String token) throws InvalidSessionException {
     Session session = codec().verify(token);
     revoked.check(session);
