@@ -1,16 +1,21 @@
 package org.peerloop.intranet;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.errors.Require;
@@ -63,6 +68,12 @@ public class IntranetTenant {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The LMS platforms this tenant serves, as a local administrator linked them. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "intranet_tenant_platform", joinColumns = @JoinColumn(name = "tenant_id"))
+  @Column(name = "platform_id", nullable = false)
+  private Set<Long> platformIds = new TreeSet<>();
+
   protected IntranetTenant() {}
 
   public IntranetTenant(String tenantId, Instant now) {
@@ -105,6 +116,22 @@ public class IntranetTenant {
     this.allowedClientApps = String.join(" ", apps);
     this.peopleRule = peopleRule == null ? PeopleRule.SEPARATE : peopleRule;
     this.updatedAt = now;
+  }
+
+  /** Links the tenant to exactly these platforms. */
+  public void serve(Set<Long> platforms, Instant now) {
+    platformIds.clear();
+    platformIds.addAll(platforms);
+    this.updatedAt = now;
+  }
+
+  /** Whether the tenant serves this platform: its sites may show that platform's courses. */
+  public boolean serves(long platformId) {
+    return platformIds.contains(platformId);
+  }
+
+  public Set<Long> platformIds() {
+    return Set.copyOf(platformIds);
   }
 
   public void setStatus(Status status, Instant now) {

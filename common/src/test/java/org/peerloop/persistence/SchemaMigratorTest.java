@@ -36,6 +36,7 @@ class SchemaMigratorTest {
             "PENDING_LOGIN",
             "CONSOLE_TICKET",
             "SESSION_REVOCATION",
+            "INTRANET_TENANT_PLATFORM",
             "COHORT_SPACE",
             "SPACE_TOPIC",
             "PROMPT",

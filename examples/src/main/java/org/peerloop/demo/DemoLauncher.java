@@ -69,7 +69,7 @@ public final class DemoLauncher {
       lms[0] = DemoPlatformSetup.connect(settings, lmsPort(settings), adminToken);
       DemoPlatformSetup.connectStore(settings, adminToken, lms[0]);
       DemoPlatformSetup.connectBridge(settings, adminToken, lms[0]);
-      DemoPlatformSetup.connectSharePoint(settings, adminToken, sharePoint);
+      DemoPlatformSetup.connectSharePoint(settings, adminToken, sharePoint, lms[0]);
     } catch (EmbeddedServer.StartFailure
         | DemoPlatformSetup.SetupFailure
         | IOException

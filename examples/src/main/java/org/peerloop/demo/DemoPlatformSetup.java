@@ -161,7 +161,8 @@ final class DemoPlatformSetup {
    * Registers the demo tenant as IT would, with the people rule that makes a Microsoft 365 account
    * the LMS person of the same e-mail: Ada on the SharePoint page is Ada of the course.
    */
-  static void connectSharePoint(Settings settings, String adminToken, DemoSharePoint sharePoint)
+  static void connectSharePoint(
+      Settings settings, String adminToken, DemoSharePoint sharePoint, DemoLms lms)
       throws SetupFailure, IOException, InterruptedException {
     sharePoint.usePeerLoop(settings.baseUrl());
     String body =
@@ -188,6 +189,24 @@ final class DemoPlatformSetup {
               + answer.statusCode()
               + ": "
               + answer.body());
+    }
+    // The organisation's SharePoint serves the demo LMS's courses: its facilitators may use it.
+    Map<?, ?> platform =
+        platform(settings, adminToken, lms.issuer())
+            .orElseThrow(() -> new SetupFailure("the demo LMS is not registered"));
+    HttpResponse<String> linked =
+        admin(
+            settings,
+            adminToken,
+            HttpRequest.newBuilder(
+                    settings.url(
+                        "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/platforms"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"platformIds\":[" + platform.get("id") + "]}")));
+    if (linked.statusCode() != 200) {
+      throw new SetupFailure("linking the demo tenant to the demo LMS: " + linked.body());
     }
   }
 

@@ -98,7 +98,7 @@ final class DemoStack implements ExtensionContext.Store.CloseableResource {
       // The first course's tests place learners by their own launches; a roster synchronisation
       // running beside them would place everyone at once. The LTI Advantage tests use course 103.
       lms.offerNamesAndRoles(DemoCourse.CONTEXT_ID, false);
-      DemoPlatformSetup.connectSharePoint(settings, ADMIN_TOKEN, sharePoint);
+      DemoPlatformSetup.connectSharePoint(settings, ADMIN_TOKEN, sharePoint, lms);
       return new DemoStack(settings, server, lms, mail, sharePoint);
     } catch (Exception e) {
       throw new IllegalStateException("The demo stack did not start: " + e.getMessage(), e);

@@ -38,7 +38,7 @@ class SharePointIT {
   private static final String PAGE = "11";
 
   /** A second site of the organisation, open only to the group. */
-  private static final String GROUP_SITE = "4d6e8f0a-2b3c-4d5e-9f1a-3b5c7d9e1f2a";
+  private static final String GROUP_SITE = DemoSharePoint.GROUP_SITE_ID;
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -140,6 +140,44 @@ class SharePointIT {
             binding.replace("\"pageId\":\"" + PAGE + "\"", "\"pageId\":\"../1\""));
     assertEquals(400, bad.statusCode(), bad.body());
     assertTrue(bad.body().contains("pageId"), bad.body());
+
+    // A tenant IT has not linked to this LMS is not the facilitator's to use.
+    String tenant = "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/platforms";
+    String linked =
+        stack.call("GET", "api/admin/sharepoint/tenants", DemoStack.ADMIN_TOKEN, null).body();
+    Matcher platforms = Pattern.compile("\"platformIds\":\\[([0-9,]*)\\]").matcher(linked);
+    assertTrue(platforms.find(), linked);
+    assertEquals(
+        200,
+        stack.call("PUT", tenant, DemoStack.ADMIN_TOKEN, "{\"platformIds\":[]}").statusCode());
+    HttpResponse<String> unlinked =
+        stack.call("PUT", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, binding);
+    assertEquals(403, unlinked.statusCode(), unlinked.body());
+    assertTrue(unlinked.body().contains("tenant-not-linked"), unlinked.body());
+    assertEquals(
+        200,
+        stack
+            .call(
+                "PUT",
+                tenant,
+                DemoStack.ADMIN_TOKEN,
+                "{\"platformIds\":[" + platforms.group(1) + "]}")
+            .statusCode());
+
+    // A group audience must be the site's own group: any other would be read into the course.
+    int graphCalls = stack.sharePoint.graphCalls();
+    HttpResponse<String> foreignGroup =
+        stack.call(
+            "PUT",
+            "api/v1/spaces/" + spaceId + "/sharepoint-pages",
+            designer,
+            binding.replace(
+                "\"audience\":\"ORGANISATION\"",
+                "\"audience\":\"GROUP\",\"groupId\":\"" + DemoSharePoint.GROUP_ID + "\""));
+    assertEquals(409, foreignGroup.statusCode(), foreignGroup.body());
+    assertTrue(foreignGroup.body().contains("group-not-of-site"), foreignGroup.body());
+    assertEquals(
+        graphCalls + 1, stack.sharePoint.graphCalls(), "Graph was asked which site, not who");
 
     HttpResponse<String> bound =
         stack.call("PUT", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, binding);

@@ -12,11 +12,14 @@ import org.peerloop.community.Caller;
 import org.peerloop.community.Scope;
 import org.peerloop.course.Course;
 import org.peerloop.errors.ConflictException;
+import org.peerloop.errors.ForbiddenException;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.intranet.Audience;
 import org.peerloop.intranet.IntranetPage;
 import org.peerloop.intranet.IntranetSite;
 import org.peerloop.intranet.IntranetTenant;
+import org.peerloop.sharepoint.graph.GraphClient;
+import org.peerloop.sharepoint.graph.GraphException;
 import org.peerloop.space.Space;
 
 /**
@@ -31,6 +34,7 @@ public class SiteBindings {
   @Inject Tenants tenants;
   @Inject Scope scope;
   @Inject Event<SiteAdmission> admissions;
+  @Inject SharePointParts parts;
 
   /** Who may enter a site's spaces. */
   public record Admission(Audience audience, String groupId, boolean nestedGroups) {}
@@ -72,6 +76,9 @@ public class SiteBindings {
    */
   private IntranetSite admit(
       IntranetTenant tenant, String siteId, Course course, Admission admission) {
+    if (admission.audience() == Audience.GROUP) {
+      requireSitesOwnGroup(tenant, siteId, admission.groupId());
+    }
     IntranetSite site = site(tenant, siteId).orElse(null);
     if (site == null) {
       site = new IntranetSite(tenant, siteId, course, clock.instant());
@@ -84,6 +91,35 @@ public class SiteBindings {
       site.admit(admission.audience(), admission.groupId(), admission.nestedGroups());
     }
     return site;
+  }
+
+  /**
+   * A site's members are read through PeerLoop's own Graph credentials, so the group named must be
+   * the site's own Microsoft 365 group (Graph says which site a group's is): naming any other group
+   * would read it into a course without anyone of it asking.
+   */
+  private void requireSitesOwnGroup(IntranetTenant tenant, String siteId, String groupId) {
+    String site = IntranetTenant.guid("siteId", siteId);
+    String group = IntranetTenant.guid("groupId", groupId);
+    GraphClient graph =
+        parts
+            .graph(tenant.tenantId())
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        "graph-not-configured",
+                        "A group audience needs Microsoft Graph credentials, which IT sets"));
+    Optional<String> groupsSite;
+    try {
+      groupsSite = graph.groupSiteId(group);
+    } catch (GraphException e) {
+      throw new ConflictException(
+          "group-unverifiable", "Microsoft Graph could not say which site the group has");
+    }
+    if (!groupsSite.map(site::equals).orElse(false)) {
+      throw new ConflictException(
+          "group-not-of-site", "The group is not this site's own Microsoft 365 group");
+    }
   }
 
   /** IT points a page of a bound site at a space of the site's course. */
@@ -123,6 +159,11 @@ public class SiteBindings {
     IntranetTenant tenant = tenants.find(tenantId);
     if (!tenant.isActive()) {
       throw new ConflictException("tenant-disabled", "IT has disabled this tenant");
+    }
+    if (!tenant.serves(space.course().platform().id())) {
+      // The tenant is another organisation's, or IT has not linked it to this LMS.
+      throw new ForbiddenException(
+          "tenant-not-linked", "IT has not linked this Microsoft 365 tenant to your LMS");
     }
     IntranetSite site = admit(tenant, siteId, space.course(), admission);
     openPage(site, pageId, space);

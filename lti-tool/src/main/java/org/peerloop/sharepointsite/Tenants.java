@@ -12,6 +12,7 @@ import org.peerloop.errors.NotFoundException;
 import org.peerloop.intranet.IntranetTenant;
 import org.peerloop.intranet.PeopleRule;
 import org.peerloop.lti.session.RevokedSessions;
+import org.peerloop.platform.Platform;
 import org.peerloop.sharepoint.entra.EntraTenant;
 import org.peerloop.signin.SessionRevocations;
 
@@ -46,7 +47,8 @@ public class Tenants {
       Set<String> allowedClientApps,
       PeopleRule peopleRule,
       String status,
-      String updatedAt) {
+      String updatedAt,
+      Set<Long> platformIds) {
     static View of(IntranetTenant t) {
       return new View(
           t.tenantId(),
@@ -57,7 +59,8 @@ public class Tenants {
           t.allowedClientApps(),
           t.peopleRule(),
           t.status().name(),
-          t.updatedAt().toString());
+          t.updatedAt().toString(),
+          t.platformIds());
     }
   }
 
@@ -94,6 +97,19 @@ public class Tenants {
       // Its people's SharePoint sessions end on every node; their LMS launches are not its to end.
       revoked.revoke(SessionRevocations.tenant(tenant.tenantId()));
     }
+    return View.of(tenant);
+  }
+
+  /** Links the tenant to the platforms it serves; a platform that does not exist is refused. */
+  @Transactional
+  public View serve(String tenantId, Set<Long> platformIds) {
+    IntranetTenant tenant = find(tenantId);
+    for (long platformId : platformIds) {
+      if (em.find(Platform.class, platformId) == null) {
+        throw new NotFoundException("platform-not-found", "No platform has the id " + platformId);
+      }
+    }
+    tenant.serve(platformIds, clock.instant());
     return View.of(tenant);
   }
 

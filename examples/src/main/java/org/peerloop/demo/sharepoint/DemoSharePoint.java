@@ -53,6 +53,9 @@ public final class DemoSharePoint {
   public static final String PAGE_ID = "7";
   public static final String GROUP_ID = "e2f4a6c8-0b1d-4e3f-9a5c-7b9d1f3e5a7c";
 
+  /** The team site of {@link #GROUP_ID}, as Graph's {@code /groups/{id}/sites/root} names it. */
+  public static final String GROUP_SITE_ID = "4d6e8f0a-2b3c-4d5e-9f1a-3b5c7d9e1f2a";
+
   /** A person of the demo tenant; {@code inGroup}: a member of the learning site's group. */
   public record DirectoryUser(String objectId, String name, String upn, boolean inGroup) {}
 
@@ -217,6 +220,8 @@ public final class DemoSharePoint {
       } else if (path.equals("/v1.0/groups/" + GROUP_ID + "/members")
           || path.equals("/v1.0/groups/" + GROUP_ID + "/transitiveMembers")) {
         members(exchange);
+      } else if (path.equals("/v1.0/groups/" + GROUP_ID + "/sites/root")) {
+        groupSite(exchange);
       } else if (path.equals(pageUrl().getPath())) {
         page(exchange);
       } else {
@@ -252,6 +257,35 @@ public final class DemoSharePoint {
         "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\""
             + token
             + "\"}");
+  }
+
+  /** The group's team site in Graph's shape (v1.0 site resource, with its SharePoint ids). */
+  private void groupSite(HttpExchange exchange) throws IOException {
+    graphCalls.incrementAndGet();
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !graphTokens.contains(auth.replaceFirst("^Bearer ", ""))) {
+      send(
+          exchange,
+          401,
+          "application/json",
+          "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token validation failure.\"}}");
+      return;
+    }
+    String web = "0b9a8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d";
+    send(
+        exchange,
+        200,
+        "application/json",
+        "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#sites(id,sharepointIds)/$entity\","
+            + "\"id\":\"example.sharepoint.com,"
+            + GROUP_SITE_ID
+            + ","
+            + web
+            + "\",\"sharepointIds\":{\"siteId\":\""
+            + GROUP_SITE_ID
+            + "\",\"webId\":\""
+            + web
+            + "\"}}");
   }
 
   /** The group's members in Graph's shape: users, and a nested group's entry. */

@@ -58,6 +58,9 @@ public class SharePointResource {
 
   public record PageRequest(@NotNull Long spaceId) {}
 
+  public record PlatformsRequest(
+      @NotNull @Size(max = 100) java.util.Set<@NotNull Long> platformIds) {}
+
   @GET
   @Path("tenants")
   public List<Tenants.View> tenants() {
@@ -86,6 +89,18 @@ public class SharePointResource {
   public Tenants.View status(
       @PathParam("tenantId") String tenantId, @Valid @NotNull StatusRequest body) {
     return tenants.setStatus(tenantId, body.status());
+  }
+
+  /**
+   * The LMS platforms the tenant serves: facilitators of those platforms' courses may show their
+   * spaces on the tenant's sites, nobody else.
+   */
+  @PUT
+  @Path("tenants/{tenantId}/platforms")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Tenants.View platforms(
+      @PathParam("tenantId") String tenantId, @Valid @NotNull PlatformsRequest body) {
+    return tenants.serve(tenantId, body.platformIds());
   }
 
   @GET

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.lti.jwks.ToolKeyService;
+import org.peerloop.outbound.GuardedHttpClient;
+import org.peerloop.outbound.OutboundPolicy;
+import org.peerloop.outbound.RetryingHttp;
 import org.peerloop.outbound.ServiceException;
 
 /**
@@ -88,6 +91,10 @@ class AccessTokensTest {
     platform = new ServicePlatform(1, "client-7", url);
     tokens = new AccessTokens();
     tokens.keys = new SigningOnly();
+    // The token endpoint runs on loopback, which the outbound policy allows in development only.
+    tokens.http =
+        new RetryingHttp(
+            GuardedHttpClient.of(new OutboundPolicy(true), java.time.Duration.ofSeconds(5)));
     tokens.clock =
         new Clock() {
           @Override

@@ -90,6 +90,34 @@ public class GraphClient {
     return new GroupRoster(List.copyOf(users.values()), List.copyOf(incomplete), others, pages);
   }
 
+  /**
+   * The id of the SharePoint site collection of a Microsoft 365 group (Graph's {@code
+   * sharepointIds.siteId} of {@code /groups/{id}/sites/root}), in lower case; empty when the group
+   * has no site.
+   */
+  public java.util.Optional<String> groupSiteId(String groupId) throws GraphException {
+    if (!groupId.matches("[0-9A-Fa-f-]{36}")) {
+      throw new GraphException("graph-group-id", "A group id is a GUID: " + groupId);
+    }
+    JsonObject site;
+    try {
+      site = get(base.resolve("v1.0/groups/" + groupId + "/sites/root?$select=id,sharepointIds"));
+    } catch (GraphException e) {
+      if (e.code().equals("graph-not-found")) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+    JsonObject ids = site.getJsonObject("sharepointIds");
+    String siteId = ids == null ? null : text(ids, "siteId");
+    if (siteId == null) {
+      // The composite id is "hostname,site collection id,web id".
+      String[] parts = String.valueOf(text(site, "id")).split(",");
+      siteId = parts.length == 3 ? parts[1] : null;
+    }
+    return java.util.Optional.ofNullable(siteId).map(s -> s.toLowerCase(java.util.Locale.ROOT));
+  }
+
   private JsonObject get(URI uri) throws GraphException {
     try {
       return http.json(request(uri), "Microsoft Graph");

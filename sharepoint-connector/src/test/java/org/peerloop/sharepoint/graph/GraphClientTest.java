@@ -189,6 +189,18 @@ class GraphClientTest {
     assertTrue(waits.stream().allMatch(w -> w.equals(GraphHttp.MAX_WAIT)), "waits are capped");
   }
 
+  /** Which site a group's is: how PeerLoop checks a site's group audience before reading it. */
+  @Test
+  void namesTheSiteOfAGroupAndNoneForAGroupWithout() throws Exception {
+    answer(200, "group-site.json");
+    assertEquals(
+        java.util.Optional.of("2c712604-1370-44e7-a1f5-426573fda80a"), client().groupSiteId(GROUP));
+    assertTrue(requests.get(requests.size() - 1).contains("/groups/" + GROUP + "/sites/root"));
+    answer(404, "not-found.json");
+    assertEquals(java.util.Optional.empty(), client().groupSiteId(GROUP));
+    assertThrows(GraphException.class, () -> client().groupSiteId("not-a-guid"));
+  }
+
   @Test
   void explainsMissingPermission() {
     answer(403, "forbidden.json");
