@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
  *     once, instead of waiting for an administrator's approval
  * @param outboundAllowLoopback a development setting: lets PeerLoop call URLs on this machine's
  *     loopback addresses, over plain http too (the demo LMS runs there); never on a real server
+ * @param secretRotationDays how old the token secrets may get before a new version is made (0: only
+ *     on demand)
  * @param secretKey the 256-bit key that seals credentials kept in the database (an LRS password);
  *     without it a key file in the data folder is made on first use, which suits one node only
  * @param smtp the mail server notifications are sent through; without it nobody is e-mailed
@@ -42,6 +44,7 @@ public record Settings(
     Optional<String> adminToken,
     boolean dynamicRegistrationAutoActivate,
     boolean outboundAllowLoopback,
+    int secretRotationDays,
     Optional<SecretKey> secretKey,
     Optional<Smtp> smtp,
     Optional<Jdbc> jdbc,
@@ -106,6 +109,13 @@ public record Settings(
   public static final String DYNREG_AUTO_ACTIVATE = "PEERLOOP_DYNREG_AUTO_ACTIVATE";
   public static final String SECRET_KEY = "PEERLOOP_SECRET_KEY";
   public static final String OUTBOUND_ALLOW_LOOPBACK = "PEERLOOP_OUTBOUND_ALLOW_LOOPBACK";
+  public static final String SECRET_ROTATION_DAYS = "PEERLOOP_SECRET_ROTATION_DAYS";
+
+  /**
+   * A quarter: long enough to be no chore, short enough that a leaked secret soon stops signing.
+   */
+  static final int DEFAULT_SECRET_ROTATION_DAYS = 90;
+
   public static final String SMTP_HOST = "PEERLOOP_SMTP_HOST";
   public static final String SMTP_PORT = "PEERLOOP_SMTP_PORT";
   public static final String SMTP_SECURITY = "PEERLOOP_SMTP_SECURITY";
@@ -209,6 +219,23 @@ public record Settings(
 
     boolean autoActivate = flag(source, DYNREG_AUTO_ACTIVATE, problems);
     boolean allowLoopback = flag(source, OUTBOUND_ALLOW_LOOPBACK, problems);
+    int rotationDays = DEFAULT_SECRET_ROTATION_DAYS;
+    String rawRotation = blankToNull(source.apply(SECRET_ROTATION_DAYS));
+    if (rawRotation != null) {
+      try {
+        rotationDays = Integer.parseInt(rawRotation);
+      } catch (NumberFormatException e) {
+        rotationDays = -1;
+      }
+      if (rotationDays < 0 || rotationDays > 3650) {
+        problems.add(
+            SECRET_ROTATION_DAYS
+                + " must be a number of days, 0 to 3650, was '"
+                + rawRotation
+                + "'");
+        rotationDays = DEFAULT_SECRET_ROTATION_DAYS;
+      }
+    }
 
     Optional<SecretKey> secretKey = Optional.empty();
     String rawSecretKey = blankToNull(source.apply(SECRET_KEY));
@@ -245,6 +272,7 @@ public record Settings(
         adminToken,
         autoActivate,
         allowLoopback,
+        rotationDays,
         secretKey,
         smtp,
         jdbc,

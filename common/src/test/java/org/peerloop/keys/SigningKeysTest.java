@@ -61,14 +61,16 @@ class SigningKeysTest {
                     .setParameter(1, plainKey)
                     .setParameter(2, key.kid())
                     .executeUpdate()
-                + em.createNativeQuery("update mac_key set secret = ?1 where purpose = 'test'")
+                + em.createNativeQuery(
+                        "update mac_key_version set secret = ?1 where purpose = 'test'")
                     .setParameter(1, plainMac)
                     .executeUpdate());
     assertEquals(
         2, (int) db.inTransaction(em -> new MacKeys(em, Clock.systemUTC(), BOX).sealStored()));
     assertTrue(
         stored("select private_key from signing_key where kid = ?1", key.kid()).startsWith("v1."));
-    assertTrue(stored("select secret from mac_key where purpose = ?1", "test").startsWith("v1."));
+    assertTrue(
+        stored("select secret from mac_key_version where purpose = ?1", "test").startsWith("v1."));
     assertArrayEquals(
         mac, db.inTransaction(em -> new MacKeys(em, Clock.systemUTC(), BOX).secretFor("test")));
     assertEquals(

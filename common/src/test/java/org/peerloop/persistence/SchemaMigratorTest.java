@@ -32,7 +32,7 @@ class SchemaMigratorTest {
             "RESOURCE_LINK",
             "PERSON",
             "SIGNING_KEY",
-            "MAC_KEY",
+            "MAC_KEY_VERSION",
             "PENDING_LOGIN",
             "CONSOLE_TICKET",
             "SESSION_REVOCATION",

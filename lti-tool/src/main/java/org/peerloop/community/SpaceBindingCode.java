@@ -1,6 +1,7 @@
 package org.peerloop.community;
 
 import java.util.OptionalLong;
+import org.peerloop.keys.MacKeyRing;
 import org.peerloop.keys.SignedId;
 
 /**
@@ -16,7 +17,11 @@ final class SpaceBindingCode {
   private final SignedId ids;
 
   SpaceBindingCode(byte[] secret) {
-    this.ids = new SignedId(secret, "space-binding");
+    this(MacKeyRing.of(secret));
+  }
+
+  SpaceBindingCode(MacKeyRing secrets) {
+    this.ids = new SignedId(secrets, "space-binding");
   }
 
   String code(long platformId, long spaceId) {

@@ -64,7 +64,7 @@ public class SpacePlacement {
   public Placed place(Caller caller, String ticket, Long spaceId, SpaceSettings newSpace) {
     scope.requireFacilitator(caller);
     DeepLinkingRequest request =
-        new DeepLinkingTicket(secrets.secret(ToolSecrets.DEEP_LINKING), clock)
+        new DeepLinkingTicket(secrets.ring(ToolSecrets.DEEP_LINKING), clock)
             .redeem(ticket)
             .orElseThrow(
                 () ->
@@ -96,7 +96,7 @@ public class SpacePlacement {
     }
     Platform platform = platforms.entity(request.platformId());
     String code =
-        new SpaceBindingCode(secrets.secret(ToolSecrets.DEEP_LINKING))
+        new SpaceBindingCode(secrets.ring(ToolSecrets.DEEP_LINKING))
             .code(platform.id(), space.id());
     Grading grading = space.grading();
     ContentItem item =
@@ -147,7 +147,7 @@ public class SpacePlacement {
       return;
     }
     OptionalLong spaceId =
-        new SpaceBindingCode(secrets.secret(ToolSecrets.DEEP_LINKING))
+        new SpaceBindingCode(secrets.ring(ToolSecrets.DEEP_LINKING))
             .spaceId(launch.platformId(), code);
     Space original = spaceId.isPresent() ? em.find(Space.class, spaceId.getAsLong()) : null;
     if (original == null) {

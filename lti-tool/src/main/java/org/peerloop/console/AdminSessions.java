@@ -183,6 +183,6 @@ public class AdminSessions {
   }
 
   private HmacJwt jwt(JOSEObjectType type) {
-    return new HmacJwt(secrets.secret(ToolSecrets.ADMIN_SESSION), type);
+    return new HmacJwt(secrets.ring(ToolSecrets.ADMIN_SESSION), type);
   }
 }

@@ -71,6 +71,6 @@ public class MailChoices {
   }
 
   private SignedId ids() {
-    return new SignedId(secrets.secret(ToolSecrets.UNSUBSCRIBE), "unsubscribe");
+    return new SignedId(secrets.ring(ToolSecrets.UNSUBSCRIBE), "unsubscribe");
   }
 }

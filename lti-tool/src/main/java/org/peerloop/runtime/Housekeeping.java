@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.peerloop.activity.ActivityEvent;
 import org.peerloop.activity.ViewBuffer;
 import org.peerloop.lti.session.RevokedSessions;
+import org.peerloop.lti.session.ToolSecrets;
 
 /**
  * Background work of each node: writes buffered views every two seconds, and deletes expired
@@ -39,13 +40,19 @@ public class Housekeeping {
 
   @Inject RevokedSessions revoked;
 
-  /** Every node's revocations, so a session ended on one node ends on this one. */
+  @Inject ToolSecrets secrets;
+
+  /**
+   * What other nodes changed that this one must know within seconds: revocations, so a session
+   * ended on one node ends on this one, and new versions of the token secrets, before they sign.
+   */
   void readRevocations() {
     try {
       revoked.reload();
+      secrets.reload();
     } catch (RuntimeException e) {
-      // Kept: the node goes on refusing what it knew; the next run tries again.
-      LOG.log(Level.WARNING, "Reading session revocations failed", e);
+      // Kept: the node goes on with what it knew; the next run tries again.
+      LOG.log(Level.WARNING, "Reading session revocations and token secrets failed", e);
     }
   }
 
@@ -58,6 +65,7 @@ public class Housekeeping {
                 tasks.purgeEndedRateWindows();
                 tasks.purgeOldRefusals();
                 tasks.purgeOldRevocations();
+                tasks.rotateSecretsWhenDue();
               } catch (RuntimeException e) {
                 // The next run tries again; a database outage must not end the schedule.
                 LOG.log(Level.WARNING, "Purging expired sign-in records failed", e);

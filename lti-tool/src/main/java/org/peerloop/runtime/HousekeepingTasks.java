@@ -3,12 +3,17 @@ package org.peerloop.runtime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.peerloop.activity.ActivityEvent;
 import org.peerloop.activity.ActivityLog;
 import org.peerloop.admin.ConsoleTickets;
 import org.peerloop.admin.LaunchRefusals;
+import org.peerloop.lti.session.ToolSecrets;
+import org.peerloop.settings.Settings;
 import org.peerloop.signin.SessionRevocations;
 import org.peerloop.signin.SignInRecords;
 import org.peerloop.web.limits.RateLimiter;
@@ -21,6 +26,9 @@ public class HousekeepingTasks {
   @Inject SignInRecords signIns;
   @Inject ConsoleTickets tickets;
   @Inject SessionRevocations revocations;
+  @Inject ToolSecrets secrets;
+  @Inject Settings settings;
+  @Inject Clock clock;
   @Inject ActivityLog activity;
   @Inject RateLimiter limits;
   @Inject LaunchRefusals refusals;
@@ -43,6 +51,29 @@ public class HousekeepingTasks {
   @Transactional
   public void purgeOldRefusals() {
     refusals.purgeOld();
+  }
+
+  /**
+   * Rotates the token secrets when their newest version is older than the schedule asks
+   * (PEERLOOP_SECRET_ROTATION_DAYS, 0: never). Two nodes doing it at once make two versions, and
+   * the later signs: harmless.
+   */
+  public void rotateSecretsWhenDue() {
+    int days = settings.secretRotationDays();
+    if (days == 0) {
+      return;
+    }
+    Instant newest =
+        secrets.versions().stream()
+            .filter(k -> k.purpose().equals(ToolSecrets.SESSION))
+            .map(k -> k.createdAt())
+            .max(Instant::compareTo)
+            .orElse(Instant.MAX);
+    if (newest.isBefore(clock.instant().minus(Duration.ofDays(days)))) {
+      secrets.rotate();
+      LOG.info(
+          () -> "Rotated the token secrets (older than " + days + " days); nobody is signed out");
+    }
   }
 
   /** Revocations older than any session they could end. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.peerloop.keys.MacKeyRing;
 import org.peerloop.lti.session.HmacJwt;
 
 /**
@@ -25,7 +26,11 @@ public final class DeepLinkingTicket {
   private final Clock clock;
 
   public DeepLinkingTicket(byte[] secret, Clock clock) {
-    this.jwt = new HmacJwt(secret, TYPE);
+    this(MacKeyRing.of(secret), clock);
+  }
+
+  public DeepLinkingTicket(MacKeyRing secrets, Clock clock) {
+    this.jwt = new HmacJwt(secrets, TYPE);
     this.clock = clock;
   }
 

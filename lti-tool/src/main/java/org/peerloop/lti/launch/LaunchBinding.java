@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.peerloop.keys.MacKeyRing;
 import org.peerloop.lti.session.HmacJwt;
 
 /**
@@ -34,7 +35,11 @@ public final class LaunchBinding {
   private final Clock clock;
 
   public LaunchBinding(byte[] secret, Clock clock) {
-    this.jwt = new HmacJwt(secret, TYPE);
+    this(MacKeyRing.of(secret), clock);
+  }
+
+  public LaunchBinding(MacKeyRing secrets, Clock clock) {
+    this.jwt = new HmacJwt(secrets, TYPE);
     this.clock = clock;
   }
 

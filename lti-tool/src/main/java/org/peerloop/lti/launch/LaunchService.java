@@ -169,10 +169,10 @@ public class LaunchService {
   }
 
   private DeepLinkingTicket deepLinkingTicket() {
-    return new DeepLinkingTicket(secrets.secret(ToolSecrets.DEEP_LINKING), clock);
+    return new DeepLinkingTicket(secrets.ring(ToolSecrets.DEEP_LINKING), clock);
   }
 
   private LaunchBinding binding() {
-    return new LaunchBinding(secrets.secret(ToolSecrets.LAUNCH_BINDING), clock);
+    return new LaunchBinding(secrets.ring(ToolSecrets.LAUNCH_BINDING), clock);
   }
 }

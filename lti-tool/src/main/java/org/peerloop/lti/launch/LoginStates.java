@@ -8,6 +8,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
+import org.peerloop.keys.MacKeyRing;
 import org.peerloop.lti.session.HmacJwt;
 import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.signin.PendingLogin;
@@ -50,12 +51,16 @@ public class LoginStates {
 
   @Inject
   public LoginStates(SignInRecords records, ToolSecrets secrets, Clock clock) {
-    this(records, secrets.secret(ToolSecrets.LOGIN_STATE), clock);
+    this(records, secrets.ring(ToolSecrets.LOGIN_STATE), clock);
   }
 
   LoginStates(SignInRecords records, byte[] secret, Clock clock) {
+    this(records, MacKeyRing.of(secret), clock);
+  }
+
+  LoginStates(SignInRecords records, MacKeyRing secrets, Clock clock) {
     this.records = records;
-    this.jwt = new HmacJwt(secret, TYPE);
+    this.jwt = new HmacJwt(secrets, TYPE);
     this.clock = clock;
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.peerloop.keys.MacKeyRing;
 import org.peerloop.lti.roles.Role;
 
 /**
@@ -32,6 +33,7 @@ public final class SessionTokenCodec {
   static final int REMEMBERED = 10_000;
 
   private final HmacJwt jwt;
+  private final MacKeyRing ring;
   private final Clock clock;
   private final String issuer;
 
@@ -43,7 +45,12 @@ public final class SessionTokenCodec {
   private final Map<String, Session> verified = new ConcurrentHashMap<>();
 
   public SessionTokenCodec(byte[] secret, Clock clock, String issuer) {
-    this.jwt = new HmacJwt(secret, TYPE);
+    this(MacKeyRing.of(secret), clock, issuer);
+  }
+
+  public SessionTokenCodec(MacKeyRing secrets, Clock clock, String issuer) {
+    this.ring = secrets;
+    this.jwt = new HmacJwt(secrets, TYPE);
     this.clock = clock;
     this.issuer = issuer;
   }
@@ -154,6 +161,11 @@ public final class SessionTokenCodec {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
+  }
+
+  /** The secrets this codec signs and verifies with. */
+  MacKeyRing ring() {
+    return ring;
   }
 
   /** A signed token and when it expires. */

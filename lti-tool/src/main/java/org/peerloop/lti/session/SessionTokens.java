@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Set;
+import org.peerloop.keys.MacKeyRing;
 import org.peerloop.lti.roles.Role;
 import org.peerloop.settings.Settings;
 
@@ -48,12 +49,12 @@ public class SessionTokens {
     return codec().refresh(session);
   }
 
+  /** The codec of the current secrets: made again when a rotation changed them. */
   private SessionTokenCodec codec() {
     SessionTokenCodec loaded = codec;
-    if (loaded == null) {
-      loaded =
-          new SessionTokenCodec(
-              secrets.secret(ToolSecrets.SESSION), clock, settings.baseUrl().toString());
+    MacKeyRing ring = secrets.ring(ToolSecrets.SESSION);
+    if (loaded == null || loaded.ring() != ring) {
+      loaded = new SessionTokenCodec(ring, clock, settings.baseUrl().toString());
       codec = loaded;
     }
     return loaded;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.peerloop.lti.jwks.ToolKeyService;
+import org.peerloop.lti.session.ToolSecrets;
 
 /** The tool's signing keys, for IT: which are published, which signs, and rotation. */
 @Path("api/admin/keys")
@@ -19,6 +20,11 @@ import org.peerloop.lti.jwks.ToolKeyService;
 public class KeysResource {
 
   @Inject ToolKeyService keys;
+  @Inject ToolSecrets secrets;
+
+  /** A version of a token secret, as the console shows it (never the secret). */
+  public record SecretVersion(
+      String purpose, String kid, String createdAt, String activatesAt, boolean signing) {}
 
   @GET
   public List<ToolKeyService.KeyView> list() {
@@ -33,6 +39,33 @@ public class KeysResource {
   @Path("rotate")
   public ToolKeyService.KeyView rotate() {
     return keys.rotate();
+  }
+
+  /** The versions of the secrets that sign the tool's own tokens (sessions, login states, …). */
+  @GET
+  @Path("secrets")
+  public List<SecretVersion> secretVersions() {
+    return secrets.versions().stream()
+        .map(
+            k ->
+                new SecretVersion(
+                    k.purpose(),
+                    k.kid(),
+                    k.createdAt().toString(),
+                    k.activatesAt().toString(),
+                    k.kid().equals(secrets.ring(k.purpose()).currentKid())))
+        .toList();
+  }
+
+  /**
+   * A new version of every token secret, signing in two minutes once every node has read it; tokens
+   * and links signed before keep working, so nobody is signed out.
+   */
+  @POST
+  @Path("secrets/rotate")
+  public List<SecretVersion> rotateSecrets() {
+    secrets.rotate();
+    return secretVersions();
   }
 
   /** Stops publishing a key that was replaced (its grace period is for platforms' caches). */

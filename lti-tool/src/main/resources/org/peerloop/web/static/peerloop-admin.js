@@ -521,10 +521,50 @@
             PL.api("admin/keys/rotate", { method: "POST" }).then(keysView, say);
           },
           { class: "primary" }
-        )
+        ),
+        secretsSection()
       );
       show("keys");
     });
+  }
+
+  // The secrets of the tool's own tokens: rotated with overlap, so the section only informs.
+  function secretsSection() {
+    var section = h("section", { id: "token-secrets" }, [
+      h("h3", {}, t("console.secrets.heading")),
+      h("p", {}, t("console.secrets.lead"))
+    ]);
+    PL.api("admin/keys/secrets").then(function (versions) {
+      var rows = versions.map(function (v) {
+        return h("tr", { "data-secret": v.purpose + "/" + v.kid, "data-signing": String(v.signing) }, [
+          h("td", {}, v.purpose),
+          h("td", {}, h("code", {}, v.kid)),
+          h("td", {}, PL.dateTime(v.createdAt)),
+          h("td", {}, PL.dateTime(v.activatesAt)),
+          h("td", {}, v.signing ? t("console.keys.signing") : "")
+        ]);
+      });
+      section.appendChild(
+        table(
+          t("console.secrets.caption"),
+          [
+            t("console.secrets.purpose"),
+            t("console.col.kid"),
+            t("console.col.created"),
+            t("console.col.activates"),
+            t("console.col.role")
+          ],
+          rows
+        )
+      );
+      section.appendChild(
+        button(t("console.secrets.rotate"), function () {
+          quiet();
+          PL.api("admin/keys/secrets/rotate", { method: "POST" }).then(keysView, say);
+        })
+      );
+    }, say);
+    return section;
   }
 
   // ---- refused launches ----------------------------------------------------------------------

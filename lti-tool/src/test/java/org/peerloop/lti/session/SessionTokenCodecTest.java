@@ -20,12 +20,15 @@ import org.peerloop.testing.MutableClock;
 
 class SessionTokenCodecTest {
   private static final String ISSUER = "https://peerloop.example.org/";
-  private final byte[] secret = new byte[32];
+  private final byte[] secret = sevens();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
   private final SessionTokenCodec codec = new SessionTokenCodec(secret, clock, ISSUER);
 
-  SessionTokenCodecTest() {
-    Arrays.fill(secret, (byte) 7);
+  /** The codec keeps its own copy of the secret, so it is filled before the codec is made. */
+  private static byte[] sevens() {
+    byte[] bytes = new byte[32];
+    Arrays.fill(bytes, (byte) 7);
+    return bytes;
   }
 
   @Test
