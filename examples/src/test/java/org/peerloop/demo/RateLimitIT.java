@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rate limits on a node of their own, set low: launches per person and posts per member are refused
- * over the limit with 429 and {@code Retry-After}, as a page in the LMS frame and as problem JSON on
- * the API, and one person or member over its limit holds back nobody else, though all launch from
- * the same address (as a company's people do behind one). (The
- * login limit, counted across two nodes, is tested in {@link ClusterIT}.)
+ * over the limit with 429 and {@code Retry-After}, as a page in the LMS frame and as problem JSON
+ * on the API, and one person or member over its limit holds back nobody else, though all launch
+ * from the same address (as a company's people do behind one). (The login limit, counted across two
+ * nodes, is tested in {@link ClusterIT}.)
  */
 class RateLimitIT {
   private static final int LAUNCHES = 3;

@@ -148,8 +148,7 @@ class SharePointIT {
     Matcher platforms = Pattern.compile("\"platformIds\":\\[([0-9,]*)\\]").matcher(linked);
     assertTrue(platforms.find(), linked);
     assertEquals(
-        200,
-        stack.call("PUT", tenant, DemoStack.ADMIN_TOKEN, "{\"platformIds\":[]}").statusCode());
+        200, stack.call("PUT", tenant, DemoStack.ADMIN_TOKEN, "{\"platformIds\":[]}").statusCode());
     HttpResponse<String> unlinked =
         stack.call("PUT", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, binding);
     assertEquals(403, unlinked.statusCode(), unlinked.body());

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.peerloop.admin.ConsoleTickets;
 import org.peerloop.lti.session.HmacJwt;
 import org.peerloop.lti.session.RevokedSessions;
+import org.peerloop.lti.session.SessionTokenCodec;
 import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.settings.Settings;
 import org.peerloop.signin.SessionRevocations;
@@ -80,6 +81,7 @@ public class AdminSessions {
             .subject(admin.actor())
             .claim("method", admin.method())
             .claim("auth_time", Date.from(admin.signedInAt()))
+            .claim(SessionTokenCodec.AUTH_MS, admin.signedInAt().toEpochMilli())
             .claim(PLATFORM, admin.platformId())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(expires))
@@ -113,7 +115,7 @@ public class AdminSessions {
                     new Administrator(
                         claims.getSubject(),
                         claims.getStringClaim("method"),
-                        claims.getDateClaim("auth_time").toInstant(),
+                        SessionTokenCodec.authenticatedAt(claims),
                         claims.getLongClaim(PLATFORM)));
               } catch (ParseException | RuntimeException e) {
                 return Optional.empty();

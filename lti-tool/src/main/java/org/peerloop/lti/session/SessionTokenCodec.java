@@ -126,7 +126,7 @@ public final class SessionTokenCodec {
           claims.getLongClaim("crs"),
           claims.getLongClaim("lnk"),
           roles(claims.getStringListClaim("roles")),
-          claims.getDateClaim("auth_time").toInstant(),
+          authenticatedAt(claims),
           claims.getExpirationTime().toInstant(),
           claims.getStringClaim("tnt"));
     } catch (ParseException | RuntimeException e) {
@@ -148,9 +148,23 @@ public final class SessionTokenCodec {
             .claim("lnk", session.resourceLinkId())
             .claim("roles", session.roles().stream().map(Role::name).sorted().toList())
             .claim("auth_time", session.authenticatedAt().getEpochSecond())
+            .claim(AUTH_MS, session.authenticatedAt().toEpochMilli())
             .claim("tnt", session.tenantId())
             .build();
     return new IssuedToken(jwt.sign(claims), expires);
+  }
+
+  /**
+   * When the session began, to the millisecond: a revocation compares with it, and one made in the
+   * same second as a later launch must not end that launch. Tokens from before carry seconds only.
+   */
+  public static final String AUTH_MS = "auth_ms";
+
+  public static Instant authenticatedAt(JWTClaimsSet claims) throws ParseException {
+    Long millis = claims.getLongClaim(AUTH_MS);
+    return millis != null
+        ? Instant.ofEpochMilli(millis)
+        : claims.getDateClaim("auth_time").toInstant();
   }
 
   private static Set<Role> roles(List<String> names) {
