@@ -37,6 +37,14 @@ class ConsoleSignInIT {
     return LaunchDriver.sessionToken(driver.launchWith("user=" + user + AT).body());
   }
 
+  private static HttpResponse<String> redeem(String ticket) throws Exception {
+    return stack.call(
+        "POST",
+        "api/admin/session/redeem",
+        null,
+        JSONObjectUtils.toJSONString(Map.of("ticket", ticket)));
+  }
+
   @Test
   void anLmsAdministratorOpensTheConsoleFromALaunchAndNobodyElseCan() throws Exception {
     HttpResponse<String> asked =
@@ -51,39 +59,16 @@ class ConsoleSignInIT {
         401,
         stack.call("GET", "api/admin/registrations", ticket.group(1), null).statusCode(),
         "a ticket is not a console session");
-    HttpResponse<String> redeemed =
-        stack.call(
-            "POST",
-            "api/admin/session/redeem",
-            null,
-            JSONObjectUtils.toJSONString(Map.of("ticket", ticket.group(1))));
+    HttpResponse<String> redeemed = redeem(ticket.group(1));
     assertEquals(200, redeemed.statusCode(), redeemed.body());
     Map<String, Object> granted = JSONObjectUtils.parse(redeemed.body());
     String console = (String) granted.get("token");
     assertEquals("platform", granted.get("kind"));
-    assertEquals(
-        401,
-        stack
-            .call(
-                "POST",
-                "api/admin/session/redeem",
-                null,
-                JSONObjectUtils.toJSONString(Map.of("ticket", ticket.group(1))))
-            .statusCode(),
-        "a ticket opens the console once");
+    assertEquals(401, redeem(ticket.group(1)).statusCode(), "a ticket opens the console once");
     assertTrue(String.valueOf(granted.get("actor")).startsWith("Ines Admin (LMS administrator"));
 
     assertEquals(200, stack.call("GET", "api/admin/registrations", console, null).statusCode());
-    assertEquals(
-        401,
-        stack
-            .call(
-                "POST",
-                "api/admin/session/redeem",
-                null,
-                JSONObjectUtils.toJSONString(Map.of("ticket", console)))
-            .statusCode(),
-        "a console session is not a ticket");
+    assertEquals(401, redeem(console).statusCode(), "a console session is not a ticket");
     HttpResponse<String> checked =
         stack.call(
             "POST",

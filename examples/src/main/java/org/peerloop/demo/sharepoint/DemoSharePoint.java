@@ -259,8 +259,8 @@ public final class DemoSharePoint {
             + "\"}");
   }
 
-  /** The group's team site in Graph's shape (v1.0 site resource, with its SharePoint ids). */
-  private void groupSite(HttpExchange exchange) throws IOException {
+  /** Counts a Graph call and answers 401 as Graph does when it carries no token Graph issued. */
+  private boolean graphCall(HttpExchange exchange) throws IOException {
     graphCalls.incrementAndGet();
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     if (auth == null || !graphTokens.contains(auth.replaceFirst("^Bearer ", ""))) {
@@ -269,6 +269,14 @@ public final class DemoSharePoint {
           401,
           "application/json",
           "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token validation failure.\"}}");
+      return false;
+    }
+    return true;
+  }
+
+  /** The group's team site in Graph's shape (v1.0 site resource, with its SharePoint ids). */
+  private void groupSite(HttpExchange exchange) throws IOException {
+    if (!graphCall(exchange)) {
       return;
     }
     String web = "0b9a8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d";
@@ -290,14 +298,7 @@ public final class DemoSharePoint {
 
   /** The group's members in Graph's shape: users, and a nested group's entry. */
   private void members(HttpExchange exchange) throws IOException {
-    graphCalls.incrementAndGet();
-    String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    if (auth == null || !graphTokens.contains(auth.replaceFirst("^Bearer ", ""))) {
-      send(
-          exchange,
-          401,
-          "application/json",
-          "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token validation failure.\"}}");
+    if (!graphCall(exchange)) {
       return;
     }
     StringBuilder value = new StringBuilder();
