@@ -117,6 +117,20 @@ public class Platform {
     this.createdAt = createdAt;
   }
 
+  /**
+   * Takes the endpoints a platform's update of its registration names (Moodle's *Update* sends the
+   * same client id with new values); the issuer and client id stay, as does the approval.
+   */
+  public void updateEndpoints(
+      String authLoginUrl, String authTokenUrl, String jwksUrl, ProductFamily productFamily) {
+    this.authLoginUrl = Require.httpUrl("authLoginUrl", authLoginUrl, URL_MAX);
+    this.authTokenUrl = Require.httpUrl("authTokenUrl", authTokenUrl, URL_MAX);
+    this.jwksUrl = Require.httpUrl("jwksUrl", jwksUrl, URL_MAX);
+    if (productFamily != null) {
+      this.productFamily = productFamily;
+    }
+  }
+
   /** Adds a deployment (LTI Core §3.1.3: one registration, many deployments); idempotent. */
   public void addDeployment(String deploymentId) {
     deploymentIds.add(Require.text("deploymentId", deploymentId, ID_MAX));

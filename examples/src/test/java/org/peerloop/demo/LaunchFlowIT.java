@@ -300,6 +300,28 @@ class LaunchFlowIT {
     assertTrue(again.body().contains("platform-already-registered"), again.body());
   }
 
+  /**
+   * Moodle's *Update* of a registration keeps the client id: PeerLoop takes the new values into the
+   * same registration (no second one, no refusal), says so, and notes it in the audit log; the page
+   * closes on the person's click, after saying whether the tool is active.
+   */
+  @Test
+  void aPlatformUpdatesItsOwnRegistration() throws Exception {
+    HttpResponse<String> page = stack.lms.updateRegistrationWith(stack.tool("lti/register"));
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("registration is updated"), page.body());
+    assertTrue(page.body().contains("data-outcome=\"active\""), page.body());
+    assertTrue(page.body().contains("id=\"close-registration\""), page.body());
+
+    String platforms = call("GET", "api/admin/platforms", DemoStack.ADMIN_TOKEN, null).body();
+    String issuer = "\"issuer\":\"" + stack.lms.issuer() + "\"";
+    assertEquals(
+        platforms.indexOf(issuer), platforms.lastIndexOf(issuer), "one registration: " + platforms);
+    String audit = call("GET", "api/admin/audit", DemoStack.ADMIN_TOKEN, null).body();
+    assertTrue(audit.contains("registration updated"), audit);
+    assertEquals(200, new LaunchDriver(stack.lms).launch("2", "201").statusCode());
+  }
+
   @Test
   void rotatingTheToolKeyPublishesTheNewKeyBeforeItSigns() throws Exception {
     HttpResponse<String> rotated =

@@ -225,12 +225,32 @@ public final class DemoLms {
    * @return the HTTP status of the tool's registration page
    */
   public int registerWith(URI toolRegistrationUrl) throws IOException, InterruptedException {
+    return startRegistration(toolRegistrationUrl, randomId(12), "reg").statusCode();
+  }
+
+  /**
+   * Updates the tool's registration as Moodle's *Update* does: a registration token with the scope
+   * {@code reg-update} naming the tool it registered (Moodle names its type id; this LMS, whose
+   * client ids are its tokens' subjects, the client id), so the registration endpoint answers the
+   * same client id with the values as they are now (mod/lti/classes/local/ltiopenid/
+   * registration_helper.php, validate_registration_token).
+   *
+   * @return the tool's registration page
+   */
+  public HttpResponse<String> updateRegistrationWith(URI toolRegistrationUrl)
+      throws IOException, InterruptedException {
+    return startRegistration(toolRegistrationUrl, registration().clientId(), "reg-update");
+  }
+
+  private HttpResponse<String> startRegistration(
+      URI toolRegistrationUrl, String clientId, String scope)
+      throws IOException, InterruptedException {
     Instant now = Instant.now();
     String token =
         key.sign(
             new JWTClaimsSet.Builder()
-                .subject(randomId(12))
-                .claim("scope", "reg")
+                .subject(clientId)
+                .claim("scope", scope)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                 .build());
@@ -241,12 +261,10 @@ public final class DemoLms {
                 + encode(issuer + "/.well-known/openid-configuration")
                 + "&registration_token="
                 + encode(token));
-    HttpResponse<Void> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(start).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-    return response.statusCode();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(start).timeout(Duration.ofSeconds(30)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private void route(HttpExchange exchange) throws IOException {
@@ -705,7 +723,9 @@ public final class DemoLms {
     String token = authorization.substring("Bearer ".length());
     JWTClaimsSet tokenClaims = key.verifyOwn(token);
     if (tokenClaims == null
-        || !"reg".equals(tokenClaims.getClaim("scope"))
+        // "reg" registers a new tool, "reg-update" updates the tool of the token's subject, as in
+        // Moodle's mod/lti/openid-registration.php.
+        || !List.of("reg", "reg-update").contains(String.valueOf(tokenClaims.getClaim("scope")))
         || tokenClaims.getExpirationTime() == null
         || tokenClaims.getExpirationTime().before(new Date())) {
       Http.send(exchange, 401, "text/plain", "invalid_registration_token");

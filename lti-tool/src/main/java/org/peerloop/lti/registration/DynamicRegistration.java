@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.peerloop.errors.ConflictException;
 import org.peerloop.outbound.GuardedHttpClient;
@@ -24,6 +25,7 @@ import org.peerloop.outbound.OutboundRefusedException;
 import org.peerloop.outbound.WebUrls;
 import org.peerloop.platform.Platform;
 import org.peerloop.platform.PlatformStatus;
+import org.peerloop.privacy.AuditTrail;
 import org.peerloop.settings.Settings;
 import org.peerloop.text.LogText;
 
@@ -43,9 +45,14 @@ public class DynamicRegistration {
   @Inject ToolConfiguration tool;
   @Inject PlatformRegistrar registrar;
   @Inject Settings settings;
+  @Inject AuditTrail audit;
 
-  /** What a finished registration says to the administrator. */
-  public record Registered(Platform platform, boolean awaitsApproval) {}
+  /**
+   * What a finished registration says to the administrator.
+   *
+   * @param updated whether the platform updated a registration it had (same client id)
+   */
+  public record Registered(Platform platform, boolean awaitsApproval, boolean updated) {}
 
   /**
    * Registers the platform whose configuration is at this URL. Every answer from the platform stays
@@ -74,18 +81,35 @@ public class DynamicRegistration {
     }
     PlatformStatus status =
         settings.dynamicRegistrationAutoActivate() ? PlatformStatus.ACTIVE : PlatformStatus.PENDING;
+    PlatformRegistrar.RegistrationValues values =
+        new PlatformRegistrar.RegistrationValues(
+            platform.issuer(),
+            clientId,
+            platform.authorizationEndpoint(),
+            platform.tokenEndpoint(),
+            platform.jwksUri(),
+            platform.productFamily(),
+            deploymentId == null ? List.of() : List.of(deploymentId));
+    Optional<Platform> updated = registrar.updateIfRegistered(values);
+    if (updated.isPresent()) {
+      Platform saved = updated.get();
+      LOG.info(
+          () ->
+              "Platform "
+                  + LogText.oneLine(saved.issuer())
+                  + " (client "
+                  + LogText.oneLine(saved.clientId())
+                  + ") updated its registration");
+      audit.record(
+          "dynamic registration",
+          "registration updated",
+          saved.issuer() + " client " + saved.clientId(),
+          200,
+          saved.id());
+      return new Registered(saved, saved.status() == PlatformStatus.PENDING, true);
+    }
     try {
-      Platform saved =
-          registrar.register(
-              new PlatformRegistrar.RegistrationValues(
-                  platform.issuer(),
-                  clientId,
-                  platform.authorizationEndpoint(),
-                  platform.tokenEndpoint(),
-                  platform.jwksUri(),
-                  platform.productFamily(),
-                  deploymentId == null ? List.of() : List.of(deploymentId)),
-              status);
+      Platform saved = registrar.register(values, status);
       LOG.info(
           () ->
               "Registered platform "
@@ -96,7 +120,7 @@ public class DynamicRegistration {
                   + saved.productFamily()
                   + ") as "
                   + saved.status());
-      return new Registered(saved, status == PlatformStatus.PENDING);
+      return new Registered(saved, status == PlatformStatus.PENDING, false);
     } catch (ConflictException e) {
       throw new RegistrationException(e.reason(), 409, e.getMessage());
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.lti.platform.PlatformDirectory;
 import org.peerloop.lti.session.RevokedSessions;
@@ -52,6 +53,31 @@ public class PlatformRegistrar {
     Platform added = platforms.add(platform);
     directory.forget(added.issuer());
     return added;
+  }
+
+  /**
+   * The registration of this issuer and client id updated with the values the platform sent again,
+   * if there is one: a platform's update of its own registration (LTI DR §3.5; Moodle's *Update*
+   * keeps the client id). Only the issuer's own configuration can name the issuer, so only the
+   * platform itself can update it.
+   */
+  @Transactional
+  public Optional<Platform> updateIfRegistered(RegistrationValues values) {
+    Optional<Platform> known =
+        platforms.findByIssuerAndClientId(values.issuer(), values.clientId());
+    known.ifPresent(
+        platform -> {
+          platform.updateEndpoints(
+              values.authLoginUrl(),
+              values.authTokenUrl(),
+              values.jwksUrl(),
+              values.productFamily());
+          if (values.deploymentIds() != null) {
+            values.deploymentIds().forEach(platform::addDeployment);
+          }
+          directory.forget(platform.issuer());
+        });
+    return known;
   }
 
   @Transactional

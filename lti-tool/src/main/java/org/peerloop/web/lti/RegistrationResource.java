@@ -42,15 +42,22 @@ public class RegistrationResource {
           registration.register(openidConfiguration, registrationToken);
       String next =
           done.awaitsApproval()
-              ? "A PeerLoop administrator must approve this registration before learners can"
-                  + " launch the tool."
-              : "Learners can launch PeerLoop from your courses now.";
-      // LTI DR §3.6: closing is announced to the platform's window with a postMessage.
-      return Page.titled("PeerLoop registered")
-          .html("<section role=\"status\"><h1>PeerLoop is registered</h1><p>")
+              ? "Waiting for approval: a PeerLoop administrator must approve this registration"
+                  + " (console, Registrations) before learners can launch the tool. Give them the"
+                  + " client id above. In Moodle, also activate the tool under Manage tools."
+              : "Registered and active: learners can launch PeerLoop from your courses now.";
+      String heading =
+          done.updated() ? "PeerLoop's registration is updated" : "PeerLoop is registered";
+      // LTI DR §3.6: closing is announced to the platform's window with a postMessage, on the
+      // person's click: the platform closes its frame at once, before anyone could read this.
+      return Page.titled(heading)
+          .html("<section role=\"status\"><h1>" + Html.escape(heading) + "</h1><p>")
           .html("Registered with " + Html.escape(done.platform().issuer()) + ", client id ")
           .html("<code id=\"client-id\">" + Html.escape(done.platform().clientId()) + "</code>.")
-          .html("</p><p id=\"next-step\">" + Html.escape(next) + "</p></section>")
+          .html("</p><p id=\"next-step\" data-outcome=\"")
+          .html(done.awaitsApproval() ? "pending" : "active")
+          .html("\">" + Html.escape(next) + "</p>")
+          .html("<button type=\"button\" id=\"close-registration\">Close</button></section>")
           .data("peerloop-registration", Json.createObjectBuilder().add("done", true).build())
           .scripts("lti-registration-close.js")
           .response(200, base);
