@@ -60,7 +60,11 @@ class CompletionBrowserIT {
     browser.script("arguments[0].scrollIntoView({block: 'center'})", select);
     browser.screenshot("settings-course-module");
     modules.selectByValue(String.valueOf(DemoMoodle.quiz(COURSE)));
-    browser.click("#app .lms-module button[type='submit']", "Attach");
+    // One save for the whole form: the module is attached with the settings.
+    assertTrue(
+        browser.driver.findElements(By.cssSelector("#app .lms-module button")).isEmpty(),
+        "no second save button");
+    browser.click("#app form.settings button[type='submit']", "Save settings");
     browser.until(
         d ->
             d.findElement(By.cssSelector("#app .lms-module [role='status']"))

@@ -263,11 +263,33 @@
   };
 
   /**
+   * The module chosen in the settings, while the settings view shows one: the form's one Save
+   * attaches it too, so no choice is left unsaved behind a second button.
+   */
+  var moduleChoice = null;
+
+  /** Attaches the chosen module when it changed; resolves to what to announce, or null. */
+  function attachChosenModule(space) {
+    var choice = moduleChoice;
+    if (!choice || choice.select.value === choice.attached) {
+      return Promise.resolve(null);
+    }
+    return PL.api("v1/spaces/" + space.id + "/lms-module", {
+      method: "PUT",
+      body: { moduleId: choice.select.value ? Number(choice.select.value) : null }
+    }).then(function (saved) {
+      PL.state.space = saved;
+      return saved.lmsModuleName ? t("module.saved", { module: saved.lmsModuleName }) : t("module.savedNone");
+    });
+  }
+
+  /**
    * The LMS module the space is attached to, chosen from the real course (read live through the
    * platform's Moodle bridge): a post-course space that opens on completion opens for each
-   * learner when they complete it.
+   * learner when they complete it. Saved with the settings form's Save.
    */
   function moduleSection(space) {
+    moduleChoice = null;
     var status = h("p", { class: "hint", role: "status" });
     var section = h("section", { class: "lms-module", "aria-labelledby": "lms-module-title" }, [
       h("h3", { id: "lms-module-title" }, t("module.heading")),
@@ -303,29 +325,14 @@
             })
           )
         );
-        var form = h(
-          "form",
-          {
-            class: "module-form",
-            onsubmit: function (e) {
-              e.preventDefault();
-              PL.api("v1/spaces/" + space.id + "/lms-module", {
-                method: "PUT",
-                body: { moduleId: select.value ? Number(select.value) : null }
-              }).then(function (saved) {
-                PL.state.space = saved;
-                status.textContent = saved.lmsModuleName ? t("module.saved", { module: saved.lmsModuleName }) : t("module.savedNone");
-              }, function (problem) {
-                status.textContent = PL.sentence(problem);
-              });
-            }
-          },
-          [
-            h("div", { class: "field" }, [h("label", { for: id }, t("module.label")), select]),
-            h("div", { class: "actions" }, h("button", { type: "submit", class: "quiet" }, t("module.save")))
-          ]
-        );
-        section.insertBefore(form, status);
+        moduleChoice = {
+          select: select,
+          attached: outline.attachedModuleId == null ? "" : String(outline.attachedModuleId)
+        };
+        if (space.lmsModuleName) {
+          status.textContent = t("module.saved", { module: space.lmsModuleName });
+        }
+        section.insertBefore(h("div", { class: "field" }, [h("label", { for: id }, t("module.label")), select]), status);
         PL.resize();
       },
       function (problem) {
@@ -478,9 +485,11 @@
       onSubmit: function (body) {
         return PL.api("v1/space", { method: "PUT", body: body }).then(function (saved) {
           PL.state.space = saved;
-          PL.announce(t("settings.saved"));
-          PL.renderNav();
-          PL.views.settings(view);
+          return attachChosenModule(saved).then(function (attached) {
+            PL.announce(attached ? t("settings.saved") + " " + attached : t("settings.saved"));
+            PL.renderNav();
+            PL.views.settings(view);
+          });
         });
       }
     });
