@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Locale;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.post.PostKind;
+import org.peerloop.post.PostText;
 
 /**
  * A page request for a cohort's threads: order, filters, and an opaque cursor (the offset into the
@@ -50,6 +51,11 @@ public record ThreadQuery(
         tag == null || tag.isBlank()
             ? null
             : tag.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+    if (cleanTag != null && cleanTag.length() > PostText.TAG_MAX) {
+      // No tag is longer, so nothing would match; say so rather than search for it.
+      throw new InvalidValueException(
+          "tag", "A tag is at most " + PostText.TAG_MAX + " characters long");
+    }
     return new ThreadQuery(order, cleanTag, postKind, promptId, decode(cursor), size);
   }
 

@@ -184,6 +184,8 @@
       id: tagId,
       type: "search",
       list: listId,
+      // A tag is at most 50 characters (and its #); the server says so too.
+      maxlength: "51",
       placeholder: "#",
       onchange: function () {
         filters.tag = tag.value.replace(/^#/, "").trim() || null;

@@ -166,7 +166,11 @@
         throw body;
       },
       function () {
-        throw { status: response.status, reason: "unreadable-response" };
+        // PeerLoop answers every refusal with problem JSON; one without comes from in front of it
+        // (a proxy, or the web server's limit on a request line or headers, which answers a
+        // too-long address with a bare 400): say what that means.
+        var tooLarge = [400, 413, 414, 431].indexOf(response.status) >= 0;
+        throw { status: response.status, reason: tooLarge ? "request-too-large" : "unreadable-response" };
       }
     );
   }
