@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -207,6 +208,26 @@ class LtiAdvantageIT {
 
     HttpResponse<String> courseSpaces = call("GET", "api/v1/course/spaces", designerToken, null);
     assertTrue(courseSpaces.body().contains("\"id\":" + spaceId), courseSpaces.body());
+    // The picker pages through a course's spaces and finds them by title, however many there are.
+    List<Object> all = JSONArrayUtils.parse(courseSpaces.body());
+    List<Object> first =
+        JSONArrayUtils.parse(
+            call("GET", "api/v1/course/spaces?limit=1", designerToken, null).body());
+    assertEquals(1, first.size());
+    Object firstId = ((Map<?, ?>) first.get(0)).get("id");
+    List<Object> rest =
+        JSONArrayUtils.parse(
+            call("GET", "api/v1/course/spaces?limit=200&after=" + firstId, designerToken, null)
+                .body());
+    assertEquals(all.size() - 1, rest.size(), "the next page starts after the last one shown");
+    assertTrue(
+        call("GET", "api/v1/course/spaces?q=COACHING%20circ", designerToken, null)
+            .body()
+            .contains("\"id\":" + spaceId));
+    assertEquals(
+        "[]", call("GET", "api/v1/course/spaces?q=%25_nothing", designerToken, null).body());
+    assertEquals(
+        400, call("GET", "api/v1/course/spaces?limit=500", designerToken, null).statusCode());
 
     String copyDesigner =
         launchToken("user=" + DESIGNER + "&link=" + placedLinkId + "&course=" + COPY);

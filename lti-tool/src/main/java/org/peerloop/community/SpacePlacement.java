@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -119,16 +121,34 @@ public class SpacePlacement {
     return new Placed(request.returnUrl(), jwt, Views.SpaceView.of(space, now));
   }
 
-  /** The spaces of the caller's course, for a designer who places one again. */
+  /**
+   * The spaces of the caller's course, newest first, for a designer who places one again: those
+   * whose title contains {@code search} (any case), from after the space {@code after} on (a page
+   * ends where the next begins, however many a course has), at most {@code limit}.
+   */
   @Transactional
-  public List<Views.SpaceView> spacesOfCourse(Caller caller) {
+  public List<Views.SpaceView> spacesOfCourse(Caller caller, String search, Long after, int limit) {
     scope.requireFacilitator(caller);
     Instant now = clock.instant();
-    return em.createQuery(
-            "select s from Space s where s.course.id = :course order by s.createdAt desc, s.id desc",
-            Space.class)
-        .setParameter("course", caller.courseId())
-        .setMaxResults(200)
+    String words = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+    // Derby takes no untyped parameter in "? is null": the query says only what is asked.
+    TypedQuery<Space> query =
+        em.createQuery(
+            "select s from Space s where s.course.id = :course"
+                + (after == null ? "" : " and s.id < :after")
+                + (words.isEmpty() ? "" : " and lower(s.title) like :pattern escape '!'")
+                + " order by s.id desc",
+            Space.class);
+    query.setParameter("course", caller.courseId());
+    if (after != null) {
+      query.setParameter("after", after);
+    }
+    if (!words.isEmpty()) {
+      String literal = words.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+      query.setParameter("pattern", "%" + literal + "%");
+    }
+    return query
+        .setMaxResults(limit)
         .getResultStream()
         .map(s -> Views.SpaceView.of(s, now))
         .toList();

@@ -3,13 +3,17 @@ package org.peerloop.web.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.peerloop.community.Caller;
@@ -37,10 +41,14 @@ public class PlacementResource {
       Long spaceId,
       @Valid SpacesResource.SettingsRequest settings) {}
 
+  /** The course's spaces, newest first: a page of them, after the id of the last one shown. */
   @GET
   @Path("course/spaces")
-  public List<Views.SpaceView> spacesOfCourse() {
-    return placement.spacesOfCourse(Caller.of(session.get()));
+  public List<Views.SpaceView> spacesOfCourse(
+      @QueryParam("q") @Size(max = 200) String search,
+      @QueryParam("after") Long after,
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    return placement.spacesOfCourse(Caller.of(session.get()), search, after, limit);
   }
 
   @POST
