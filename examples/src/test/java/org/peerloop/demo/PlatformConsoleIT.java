@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
  * The console as an LMS's administrator sees it, in headless Chromium: it says they administer
  * their platform only, lists only their registration, offers none of the server's pages (keys,
  * adding registrations, the self-test) and none of its decisions (approve, disable, let
- * administrators in); axe-core on the view. Runs in course 108 at link 206.
+ * administrators in); axe-core on the view. Runs in course 108 at link 205, as ConsoleSignInIT.
  */
 @ExtendWith(DemoStackExtension.class)
 class PlatformConsoleIT {
@@ -45,7 +45,7 @@ class PlatformConsoleIT {
     String launch =
         LaunchDriver.sessionToken(
             new LaunchDriver(stack.lms)
-                .launchWith("user=console-admin-2&link=206&course=108")
+                .launchWith("user=console-admin-2&link=205&course=108")
                 .body());
     HttpResponse<String> asked = stack.call("POST", "api/admin/session/ticket", launch, null);
     assertEquals(200, asked.statusCode(), asked.body());
