@@ -252,6 +252,18 @@ class XssIT {
     }
     browser.openCoursePage("user=" + DESIGNER + "&deep&course=" + COURSE);
     browser.view("placement");
+    // The picker shows a page of spaces at a time; every page is rendered and checked.
+    for (int page = 0; page < 10; page++) {
+      int shown = browser.driver.findElements(By.cssSelector("#app .space-title")).size();
+      List<WebElement> showMore =
+          browser.driver.findElements(By.xpath("//button[normalize-space()='Show more spaces']"));
+      if (showMore.isEmpty() || !showMore.get(0).isDisplayed()) {
+        break;
+      }
+      showMore.get(0).click();
+      browser.until(
+          d -> d.findElements(By.cssSelector("#app .space-title")).size() > shown ? true : null);
+    }
     int listed = browser.driver.findElements(By.cssSelector("#app .space-title")).size();
     assertTrue(listed > payloads.size(), listed + " spaces listed");
     assertNothingRan("the deep linking picker");
