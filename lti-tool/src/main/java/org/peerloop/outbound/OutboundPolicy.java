@@ -129,16 +129,15 @@ public final class OutboundPolicy {
         return false; // fec0::/10 site-local, deprecated but still routed by some
       }
       if (first == 0x00 || first == 0xff) {
-        return false; // ::/8 reserved (unspecified, loopback, mapped), ff00::/8 multicast
+        // 0000::/8 reserved (unspecified, loopback, mapped, and the NAT64 prefix 64:ff9b::/96,
+        // which could translate to any IPv4 host); ff00::/8 multicast.
+        return false;
       }
       if (first == 0x20
           && (b[1] & 0xff) == 0x01
           && (b[2] & 0xff) == 0x0d
           && (b[3] & 0xff) == 0xb8) {
         return false; // 2001:db8::/32 documentation
-      }
-      if (first == 0x00 && b[1] == 0x64) {
-        return false; // 64:ff9b::/96 NAT64 could translate to any IPv4 host
       }
       return true;
     }

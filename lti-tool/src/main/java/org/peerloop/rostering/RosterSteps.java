@@ -169,7 +169,7 @@ public class RosterSteps {
                 || entry.roles().contains(Role.ADMIN.name());
         if (entry.seen(roleNames, isActive, claim.run(), now)) {
           changed++;
-          if (wasFacilitator && !facilitator || !isActive) {
+          if ((wasFacilitator && !facilitator) || !isActive) {
             // Demoted or gone: the rights their open session carries end with it.
             revoked.revoke(SessionRevocations.person(person.id()));
           }

@@ -89,6 +89,7 @@ class OutboundPolicyTest {
         "https://[::ffff:169.254.169.254]/",
         "https://[::]/",
         "https://[ff02::1]/",
+        "https://[64:ff9b::a9fe:a9fe]/",
         "https://metadata.attacker.example/",
         "https://intranet.attacker.example/",
         "https://half.attacker.example/",
