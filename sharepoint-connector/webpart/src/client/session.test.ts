@@ -1,6 +1,11 @@
 import { normaliseBaseUrl, requestSession, type JsonPoster } from './session';
 
-const ids = { siteId: '4f2c1a8e-0b5d-4c3e-9a7f-1d2e3f4a5b6c', pageId: '12' };
+const ids = {
+  siteId: '4f2c1a8e-0b5d-4c3e-9a7f-1d2e3f4a5b6c',
+  pageId: '12',
+  webUrl: 'https://contoso.sharepoint.com/sites/learning',
+  listId: 'b8d3e5f1-2a4c-4e6b-8d0f-1a3c5e7f9b2d'
+};
 
 function answering(status: number, body: unknown, sent: string[] = []): JsonPoster {
   return {
@@ -71,6 +76,18 @@ describe('requestSession', () => {
       ids
     );
     expect(outcome).toEqual({ kind: 'not-bound', ids });
+  });
+
+  it('sends the confirmation code with the page and says when the page does not carry it', async () => {
+    const sent: string[] = [];
+    const withCode = { ...ids, confirmationCode: 'PLB-7K3M-Q9TZ-4WXC-8HJN' };
+    const outcome = await requestSession(
+      answering(409, { reason: 'binding-unconfirmed', detail: 'The page does not carry this code' }, sent),
+      'https://peerloop.example.org',
+      withCode
+    );
+    expect(outcome).toEqual({ kind: 'unconfirmed', detail: 'The page does not carry this code' });
+    expect(sent).toEqual(['https://peerloop.example.org/api/sharepoint/session ' + JSON.stringify(withCode)]);
   });
 
   it('recognises API access not yet approved in the tenant', async () => {

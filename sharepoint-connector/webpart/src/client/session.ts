@@ -1,12 +1,20 @@
 // The web part's conversation with PeerLoop: the Entra access token (sent by AadHttpClient) is
 // exchanged for a PeerLoop session of the space bound to this page. The page's ids are hints that
-// choose the space; PeerLoop takes the person from the token alone.
+// choose the space; PeerLoop takes the person from the token alone. A confirmation code from the
+// web part's settings lets PeerLoop bind the page as a facilitator asked: PeerLoop reads the page
+// through Microsoft Graph and binds it only if the page itself carries the code.
 
 export interface PageIds {
   /** pageContext.site.id */
   siteId: string;
   /** pageContext.listItem.id: the page's item in the site's pages library */
   pageId: string;
+  /** pageContext.web.absoluteUrl: where Graph finds the page's site */
+  webUrl: string;
+  /** pageContext.list.id: the site's pages library */
+  listId: string;
+  /** The code a facilitator's request gave, as the page's editor entered it; absent when none */
+  confirmationCode?: string;
 }
 
 export interface PeerLoopSession {
@@ -22,6 +30,7 @@ export type SessionOutcome =
   | { kind: 'ready'; session: PeerLoopSession }
   | { kind: 'not-configured' }
   | { kind: 'not-bound'; ids: PageIds }
+  | { kind: 'unconfirmed'; detail: string }
   | { kind: 'api-not-approved'; detail: string }
   | { kind: 'no-entry'; reason: string; detail: string }
   | { kind: 'refused'; reason: string; detail: string }
@@ -97,6 +106,8 @@ export async function requestSession(
   switch (answer.status) {
     case 404:
       return reason === 'page-not-bound' ? { kind: 'not-bound', ids } : { kind: 'failed', detail };
+    case 409:
+      return reason === 'binding-unconfirmed' ? { kind: 'unconfirmed', detail } : { kind: 'failed', detail: detail || reason };
     case 403:
       return { kind: 'no-entry', reason, detail };
     case 401:

@@ -13,10 +13,15 @@ import * as strings from 'PeerLoopCohortWebPartStrings';
 import { normaliseBaseUrl, originOf, requestSession, type JsonPoster, type PageIds, type SessionOutcome } from '../../client/session';
 import { handOver } from '../../client/handOver';
 
-/** What the page owner sets: where PeerLoop runs and its API's App ID URI. No secrets. */
+/**
+ * What the page owner sets: where PeerLoop runs, its API's App ID URI, and the code of a
+ * facilitator's request to open their space here. No secrets: the code only confirms, from the
+ * page, a request PeerLoop already holds.
+ */
 export interface IPeerLoopCohortWebPartProps {
   peerloopUrl: string;
   appIdUri: string;
+  confirmationCode?: string;
 }
 
 /**
@@ -57,9 +62,13 @@ export default class PeerLoopCohortWebPart extends BaseClientSideWebPart<IPeerLo
 
   private _pageIds(): PageIds {
     const page = this.context.pageContext;
+    const code = (this.properties.confirmationCode || '').trim();
     return {
       siteId: page.site.id.toString(),
-      pageId: page.listItem ? String(page.listItem.id) : ''
+      pageId: page.listItem ? String(page.listItem.id) : '',
+      webUrl: page.web.absoluteUrl,
+      listId: page.list ? page.list.id.toString() : '',
+      ...(code ? { confirmationCode: code } : {})
     };
   }
 
@@ -90,6 +99,9 @@ export default class PeerLoopCohortWebPart extends BaseClientSideWebPart<IPeerLo
           strings.NotBoundTitle,
           strings.NotBound + ' ' + this._idsText(outcome.ids)
         );
+        return;
+      case 'unconfirmed':
+        this._show(strings.UnconfirmedTitle, strings.Unconfirmed + ' ' + outcome.detail);
         return;
       case 'api-not-approved':
         this._show(strings.ApiNotApprovedTitle, strings.ApiNotApproved);
@@ -159,6 +171,10 @@ export default class PeerLoopCohortWebPart extends BaseClientSideWebPart<IPeerLo
               groupFields: [
                 PropertyPaneLabel('binding', {
                   text: strings.BindingHelp + ' ' + this._idsText(ids)
+                }),
+                PropertyPaneTextField('confirmationCode', {
+                  label: strings.ConfirmationCodeLabel,
+                  description: strings.ConfirmationCodeDescription
                 })
               ]
             }

@@ -8,6 +8,8 @@ declare interface IPeerLoopCohortWebPartStrings {
   AppIdUriDescription: string;
   BindingGroupName: string;
   BindingHelp: string;
+  ConfirmationCodeLabel: string;
+  ConfirmationCodeDescription: string;
   TenantId: string;
   SiteId: string;
   PageId: string;
@@ -16,6 +18,8 @@ declare interface IPeerLoopCohortWebPartStrings {
   ConnectingTitle: string;
   NotBoundTitle: string;
   NotBound: string;
+  UnconfirmedTitle: string;
+  Unconfirmed: string;
   ApiNotApprovedTitle: string;
   ApiNotApproved: string;
   NoEntryTitle: string;

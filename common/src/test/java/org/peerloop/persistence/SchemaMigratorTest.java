@@ -75,6 +75,7 @@ class SchemaMigratorTest {
             "INTRANET_TENANT",
             "INTRANET_SITE",
             "INTRANET_PAGE",
+            "INTRANET_PAGE_CLAIM",
             "DIRECTORY_ACCOUNT",
             "INTRANET_MEMBER"),
         applicationTables(ds));

@@ -103,8 +103,8 @@ public final class DemoLauncher {
     System.out.println(
         "  SharePoint page:   "
             + sharePoint.pageUrl()
-            + "  (a stand-in for Microsoft 365; link it to a space as the instructor: Settings,"
-            + " SharePoint pages)");
+            + "  (a stand-in for Microsoft 365; ask for it as the instructor in Settings,"
+            + " SharePoint pages, then enter the code as Dana Lee, the site's owner, on the page)");
     System.out.println("  health:            " + tool + "health");
     System.out.println("  tool keys (JWKS):  " + tool + "lti/jwks");
     System.out.println("  tool config:       " + tool + "lti/config.json");

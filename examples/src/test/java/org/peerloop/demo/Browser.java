@@ -104,6 +104,11 @@ final class Browser implements AutoCloseable {
   WebElement openSharePointPage(String objectId) {
     driver.switchTo().defaultContent();
     driver.get(stack.sharePoint.pageUrl() + "?user=" + objectId);
+    return sharePointFrame();
+  }
+
+  /** The PeerLoop frame of the SharePoint page now open, switched to once it shows a state. */
+  WebElement sharePointFrame() {
     WebDriverWait wait = new WebDriverWait(driver, WAIT);
     wait.until(
         ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.cssSelector("#webpart iframe")));

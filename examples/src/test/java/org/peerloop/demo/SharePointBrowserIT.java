@@ -22,8 +22,9 @@ import org.peerloop.demo.sharepoint.DemoSharePoint;
  * the demo's SharePoint page (localhost), whose web part exchanges the person's Entra token for a
  * session and frames PeerLoop (127.0.0.1, another site); the frame takes the session by postMessage
  * and shows the cohort's discussion, with the post a learner made from the LMS. The facilitator
- * binds the page in the space's settings first. Runs in course 109 at link 202, on the demo page
- * (site and page of {@link DemoSharePoint}).
+ * asks for the page in the space's settings, and the site's owner confirms with the code in the
+ * page's web part. Runs in course 109 at link 202, on the demo page (site and page of {@link
+ * DemoSharePoint}).
  */
 @ExtendWith(DemoStackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,7 +76,7 @@ class SharePointBrowserIT {
 
   @Test
   @Order(1)
-  void theFacilitatorOpensTheSpaceFromTheSharePointPageInSettings() {
+  void theFacilitatorAsksAndThePagesOwnerConfirmsFromThePage() {
     browser.openCoursePage("user=5&open=202&course=109");
     browser.view("home");
     browser.find("nav a[data-tab='manage/settings']").click();
@@ -94,7 +95,29 @@ class SharePointBrowserIT {
     pageId.clear();
     pageId.sendKeys(DemoSharePoint.PAGE_ID);
     browser.click(".sharepoint-form button[type='submit']", "Open from this page");
-    browser.findWithText(".sharepoint-pages [role='status']", "The page now opens this space.");
+    browser.findWithText(".sharepoint-code", "someone who can edit the page enters this code");
+    String code = browser.find(".sharepoint-code code").getText();
+    browser.findWithText(
+        ".sharepoint-awaiting-list li",
+        "Site " + DemoSharePoint.SITE_ID + ", page 7: waiting for the page to confirm it");
+    browser.findWithText(".sharepoint-page-list li", "No SharePoint page opens this space yet.");
+    browser.assertAccessible("SharePoint pages in settings, waiting for the page");
+
+    // The site's owner edits the page: the code into the web part's properties, then Publish.
+    DemoSharePoint.DirectoryUser owner = DemoSharePoint.user("dana.lee@example.edu").orElseThrow();
+    browser.driver.switchTo().defaultContent();
+    browser.driver.get(stack.sharePoint.pageUrl() + "?user=" + owner.objectId());
+    browser.findWithText("#webpart", "not linked to a cohort space yet");
+    browser.find("#confirmation-code").sendKeys(code);
+    browser.click(".edit-webpart button", "Publish");
+    browser.sharePointFrame();
+    browser.driver.switchTo().defaultContent();
+    assertEquals("framed", browser.find("#webpart").getAttribute("data-state"));
+
+    browser.openCoursePage("user=5&open=202&course=109");
+    browser.view("home");
+    browser.find("nav a[data-tab='manage/settings']").click();
+    browser.view("settings");
     browser.findWithText(
         ".sharepoint-page-list li",
         "Site " + DemoSharePoint.SITE_ID + ", page 7: open to everyone in the organisation.");

@@ -48,6 +48,7 @@ class SharePointIT {
   private static String ben;
   private static long spaceId;
   private static long cohortId;
+  private static String code;
 
   @BeforeAll
   static void setUp(DemoStack running) throws Exception {
@@ -94,6 +95,26 @@ class SharePointIT {
         "api/sharepoint/session",
         entraToken,
         "{\"siteId\":\"" + siteId + "\",\"pageId\":\"" + pageId + "\"}");
+  }
+
+  /** The web part's request when its settings hold a confirmation code. */
+  private static HttpResponse<String> confirming(String entraToken, String pageId, String code)
+      throws Exception {
+    return stack.call(
+        "POST",
+        "api/sharepoint/session",
+        entraToken,
+        "{\"siteId\":\""
+            + DemoSharePoint.SITE_ID
+            + "\",\"pageId\":\""
+            + pageId
+            + "\",\"webUrl\":\""
+            + DemoSharePoint.WEB_URLS.get(DemoSharePoint.SITE_ID)
+            + "\",\"listId\":\""
+            + DemoSharePoint.PAGES_LISTS.get(DemoSharePoint.SITE_ID)
+            + "\",\"confirmationCode\":\""
+            + code
+            + "\"}");
   }
 
   private static String session(DirectoryUser user, String siteId, String pageId) throws Exception {
@@ -178,17 +199,78 @@ class SharePointIT {
     assertEquals(
         graphCalls + 1, stack.sharePoint.graphCalls(), "Graph was asked which site, not who");
 
-    HttpResponse<String> bound =
+    HttpResponse<String> asked =
         stack.call("PUT", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, binding);
-    assertEquals(200, bound.statusCode(), bound.body());
-    assertTrue(bound.body().contains("\"pageId\":\"" + PAGE + "\""), bound.body());
+    assertEquals(202, asked.statusCode(), asked.body());
+    code = (String) JSONObjectUtils.parse(asked.body()).get("code");
+    assertTrue(code.matches("PLB(-[0-9A-HJKMNP-TV-Z]{4}){4}"), code);
+    HttpResponse<String> listed =
+        stack.call("GET", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, null);
+    assertTrue(listed.body().contains("\"awaiting\":[{"), listed.body());
+    assertFalse(listed.body().contains(code), "the code is shown once: " + listed.body());
+  }
+
+  /**
+   * The request binds nothing until the page carries its code: a facilitator who sends the code
+   * themselves, as if from the page, is refused, and the site stays free for its owner.
+   */
+  @Test
+  @Order(3)
+  void onlyThePageItselfConfirmsTheRequest() throws Exception {
+    String adaToken = stack.sharePoint.accessToken(user("ada.ito@example.edu"));
+    HttpResponse<String> unbound = exchange(adaToken, DemoSharePoint.SITE_ID, PAGE);
+    assertEquals(404, unbound.statusCode(), unbound.body());
+    String sites =
+        stack.call("GET", "api/admin/sharepoint/sites", DemoStack.ADMIN_TOKEN, null).body();
+    assertFalse(sites.contains("\"pageId\":\"" + PAGE + "\""), "a request binds nothing: " + sites);
+
+    // The code sent from anywhere but a page that carries it confirms nothing.
+    HttpResponse<String> forged = confirming(adaToken, PAGE, code);
+    assertEquals(409, forged.statusCode(), forged.body());
+    assertTrue(forged.body().contains("binding-unconfirmed"), forged.body());
+    // Another page of the site carrying the code does not confirm this one's request.
+    stack.sharePoint.publishWebPartCode(DemoSharePoint.SITE_ID, "12", code);
+    assertEquals(409, confirming(adaToken, PAGE, code).statusCode());
+    // A code no request waits for changes nothing: the page is simply not bound.
+    HttpResponse<String> stale = confirming(adaToken, PAGE, "PLB-0000-0000-0000-0000");
+    assertEquals(404, stale.statusCode(), stale.body());
+    assertTrue(stale.body().contains("page-not-bound"), stale.body());
+    // Hints that would lead Graph elsewhere are refused before Graph is asked.
+    int graphCalls = stack.sharePoint.graphCalls();
+    HttpResponse<String> offSharePoint =
+        stack.call(
+            "POST",
+            "api/sharepoint/session",
+            adaToken,
+            "{\"siteId\":\""
+                + DemoSharePoint.SITE_ID
+                + "\",\"pageId\":\""
+                + PAGE
+                + "\",\"webUrl\":\"https://example.sharepoint.com/sites/../../users\",\"listId\":\""
+                + DemoSharePoint.PAGES_LISTS.get(DemoSharePoint.SITE_ID)
+                + "\",\"confirmationCode\":\""
+                + code
+                + "\"}");
+    assertEquals(400, offSharePoint.statusCode(), offSharePoint.body());
+    assertTrue(offSharePoint.body().contains("webUrl"), offSharePoint.body());
+    assertEquals(graphCalls, stack.sharePoint.graphCalls());
+
+    // The page's editor enters the code in the web part and publishes: the next view binds it.
+    stack.sharePoint.publishWebPartCode(DemoSharePoint.SITE_ID, PAGE, code.toLowerCase());
+    HttpResponse<String> confirmed = confirming(adaToken, PAGE, code.toLowerCase());
+    assertEquals(200, confirmed.statusCode(), confirmed.body());
     HttpResponse<String> listed =
         stack.call("GET", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, null);
     assertTrue(listed.body().contains("Intranet practice circle"), listed.body());
+    assertTrue(listed.body().contains("\"awaiting\":[]"), listed.body());
+    // The code is used up; the web part keeps sending it, which changes nothing.
+    assertEquals(200, confirming(adaToken, PAGE, code).statusCode());
+    String audit = stack.call("GET", "api/admin/audit", DemoStack.ADMIN_TOKEN, null).body();
+    assertTrue(audit.contains("CONFIRM SharePoint page"), audit);
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void theSamePersonSeesTheSameCohortThroughThePage() throws Exception {
     // The tenant matches accounts to LMS people by e-mail: Ada on the page is Ada of the course.
     String adaOnThePage = session(user("ada.ito@example.edu"), DemoSharePoint.SITE_ID, PAGE);
@@ -207,7 +289,7 @@ class SharePointIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void someoneOnlyInTheOrganisationJoinsAndTheLmsLearnerSeesTheirPost() throws Exception {
     String lena = session(user("lena.novak@example.edu"), DemoSharePoint.SITE_ID, PAGE);
     HttpResponse<String> joined =
@@ -234,7 +316,7 @@ class SharePointIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void everyBrokenTokenIsRefusedEndToEnd() throws Exception {
     DirectoryUser lena = user("lena.novak@example.edu");
     Instant now = Instant.now();
@@ -271,7 +353,7 @@ class SharePointIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aDisabledTenantLetsNobodyIn() throws Exception {
     String path = "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/status";
     assertEquals(
@@ -293,7 +375,7 @@ class SharePointIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void onlySharePointsOriginMayCallTheSessionEndpointFromAScript() throws Exception {
     for (String origin : List.of(stack.sharePoint.origin(), "https://contoso.sharepoint.com")) {
       HttpResponse<String> preflight = preflight(origin);
@@ -329,7 +411,7 @@ class SharePointIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aGroupSiteAdmitsOnlyItsGroupAsGraphListsIt() throws Exception {
     String site =
         "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/sites/" + GROUP_SITE;
@@ -381,7 +463,7 @@ class SharePointIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aSiteStandsForOneCourse() throws Exception {
     // Another course's facilitator cannot take the site over for their course.
     LaunchDriver driver = new LaunchDriver(stack.lms);
@@ -425,7 +507,7 @@ class SharePointIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void aFacilitatorTakesTheirSpaceOffThePage() throws Exception {
     String page =
         "api/v1/spaces/"
@@ -452,5 +534,26 @@ class SharePointIT {
         stack.call("GET", "api/v1/cohorts/" + cohortId + "/threads", ada, null);
     assertEquals(200, threads.statusCode(), threads.body());
     assertTrue(threads.body().contains("Posted from the LMS"), threads.body());
+  }
+
+  @Test
+  @Order(12)
+  void itTakesASiteOffItsCourse() throws Exception {
+    String site =
+        "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/sites/" + GROUP_SITE;
+    String lena = stack.sharePoint.accessToken(user("lena.novak@example.edu"));
+    assertEquals(200, exchange(lena, GROUP_SITE, "3").statusCode());
+    assertEquals(401, stack.call("DELETE", site, designer, null).statusCode(), "not an admin");
+    assertEquals(204, stack.call("DELETE", site, DemoStack.ADMIN_TOKEN, null).statusCode());
+    HttpResponse<String> gone = exchange(lena, GROUP_SITE, "3");
+    assertEquals(404, gone.statusCode(), gone.body());
+    assertTrue(gone.body().contains("page-not-bound"), gone.body());
+    assertEquals(404, stack.call("DELETE", site, DemoStack.ADMIN_TOKEN, null).statusCode());
+    String sites =
+        stack.call("GET", "api/admin/sharepoint/sites", DemoStack.ADMIN_TOKEN, null).body();
+    assertFalse(sites.contains(GROUP_SITE), sites);
+    // The spaces and their posts stay.
+    assertEquals(
+        200, stack.call("GET", "api/v1/cohorts/" + cohortId + "/threads", ada, null).statusCode());
   }
 }

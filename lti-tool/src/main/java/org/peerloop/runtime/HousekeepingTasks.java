@@ -14,6 +14,7 @@ import org.peerloop.admin.ConsoleTickets;
 import org.peerloop.admin.LaunchRefusals;
 import org.peerloop.lti.session.ToolSecrets;
 import org.peerloop.settings.Settings;
+import org.peerloop.sharepointsite.PageClaims;
 import org.peerloop.signin.SessionRevocations;
 import org.peerloop.signin.SignInRecords;
 import org.peerloop.web.limits.RateLimiter;
@@ -32,6 +33,7 @@ public class HousekeepingTasks {
   @Inject ActivityLog activity;
   @Inject RateLimiter limits;
   @Inject LaunchRefusals refusals;
+  @Inject PageClaims pageClaims;
 
   /** Writes a batch of buffered views in one transaction. */
   @Transactional
@@ -41,9 +43,9 @@ public class HousekeepingTasks {
 
   @Transactional
   public void purgeExpiredSignIns() {
-    int purged = signIns.purgeExpired() + tickets.purgeExpired();
+    int purged = signIns.purgeExpired() + tickets.purgeExpired() + pageClaims.purgeExpired();
     if (purged > 0) {
-      LOG.fine(() -> "Purged " + purged + " expired sign-in records");
+      LOG.fine(() -> "Purged " + purged + " expired sign-in records and page requests");
     }
   }
 

@@ -51,17 +51,27 @@ public class PageSignIn {
       String token, String expiresAt, long spaceId, String spaceTitle, String personName) {}
 
   /**
-   * @throws ProblemException 401 for a refused token; 404 for a page not bound; 403 for no entry
+   * Who the Entra access token says the person is, of a tenant PeerLoop knows and that is active.
+   *
+   * @throws ProblemException 401 for a refused token
    */
   @Transactional
-  public PageSession exchange(String accessToken, String siteId, String pageId) {
-    EntraUser user;
+  public EntraUser authenticate(String accessToken) {
     try {
-      user = parts.tokens().validate(accessToken, tenants::active);
+      return parts.tokens().validate(accessToken, tenants::active);
     } catch (EntraTokenRefusedException e) {
       LOG.info(() -> "SharePoint session refused: " + e.refusal().code());
       throw ProblemException.unauthorized(e.refusal().code(), e.getMessage());
     }
+  }
+
+  /**
+   * A session of the space the page opens, for a person {@link #authenticate} named.
+   *
+   * @throws ProblemException 404 for a page not bound; 403 for no entry
+   */
+  @Transactional
+  public PageSession exchange(EntraUser user, String siteId, String pageId) {
     IntranetTenant tenant = tenants.find(user.tenantId());
     IntranetSite site =
         bindings

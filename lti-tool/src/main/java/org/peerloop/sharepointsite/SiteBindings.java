@@ -12,7 +12,6 @@ import org.peerloop.community.Caller;
 import org.peerloop.community.Scope;
 import org.peerloop.course.Course;
 import org.peerloop.errors.ConflictException;
-import org.peerloop.errors.ForbiddenException;
 import org.peerloop.errors.NotFoundException;
 import org.peerloop.intranet.Audience;
 import org.peerloop.intranet.IntranetPage;
@@ -24,8 +23,9 @@ import org.peerloop.space.Space;
 
 /**
  * Which SharePoint site stands for which course, and which page opens which space. IT binds any
- * site and page; a facilitator binds a page to a space of their own course (and the page's site to
- * that course, unless it already stands for another one).
+ * site and page; a facilitator's request binds a page to a space of their own course (and the
+ * page's site to that course, unless it already stands for another one) once the page confirmed it
+ * ({@link PageClaims}).
  */
 @ApplicationScoped
 public class SiteBindings {
@@ -143,50 +143,38 @@ public class SiteBindings {
   }
 
   /**
-   * A facilitator shows a space of their course on a SharePoint page: the site is bound to their
-   * course if it is not bound yet; a site standing for another course is refused.
+   * A facilitator's request could be confirmed: the site is not bound to another course, and a
+   * group audience is the site's own group. Checked again when the page confirms it.
    */
-  @Transactional
-  public SiteView bindForFacilitator(
-      Caller caller,
-      long spaceId,
-      String tenantId,
-      String siteId,
-      String pageId,
-      Admission admission) {
-    scope.requireFacilitator(caller);
-    Space space = scope.space(caller, spaceId);
-    IntranetTenant tenant = tenants.find(tenantId);
-    if (!tenant.isActive()) {
-      throw new ConflictException("tenant-disabled", "IT has disabled this tenant");
+  void requireAdmissible(IntranetTenant tenant, String siteId, Course course, Admission admission) {
+    if (site(tenant, siteId).filter(s -> !s.course().id().equals(course.id())).isPresent()) {
+      throw new ConflictException(
+          "site-bound-elsewhere", "This SharePoint site already stands for another course");
     }
-    if (!tenant.serves(space.course().platform().id())) {
-      // The tenant is another organisation's, or IT has not linked it to this LMS.
-      throw new ForbiddenException(
-          "tenant-not-linked", "IT has not linked this Microsoft 365 tenant to your LMS");
+    if (admission.audience() == Audience.GROUP) {
+      requireSitesOwnGroup(tenant, siteId, admission.groupId());
     }
-    IntranetSite site = admit(tenant, siteId, space.course(), admission);
-    openPage(site, pageId, space);
-    admissions.fire(new SiteAdmission(site.id()));
-    return view(site);
   }
 
   /**
-   * A facilitator takes their space off a SharePoint page. Only a page that opens this space: the
-   * site's other pages, and pages of other courses, are not theirs to change.
+   * Opens the space from the page as a facilitator asked and the page confirmed: the site is bound
+   * to the space's course if it is not bound yet; a site standing for another course is refused.
    */
-  @Transactional
-  public void unbindForFacilitator(
-      Caller caller, long spaceId, String tenantId, String siteId, String pageId) {
-    scope.requireFacilitator(caller);
-    Space space = scope.space(caller, spaceId);
-    IntranetPage page =
-        site(tenants.find(tenantId), siteId)
-            .flatMap(site -> page(site, IntranetPage.pageId(pageId)))
-            .filter(p -> p.space().id().equals(space.id()))
-            .orElseThrow(
-                () -> new NotFoundException("page-not-bound", "This page does not open the space"));
-    em.remove(page);
+  void bindConfirmed(
+      IntranetTenant tenant, String siteId, String pageId, Space space, Admission admission) {
+    IntranetSite site = admit(tenant, siteId, space.course(), admission);
+    openPage(site, pageId, space);
+    admissions.fire(new SiteAdmission(site.id()));
+  }
+
+  /** Takes the space off the page if the page opens it; whether it did. */
+  boolean unbindPageOf(IntranetTenant tenant, String siteId, String pageId, Space space) {
+    Optional<IntranetPage> page =
+        site(tenant, siteId)
+            .flatMap(site -> page(site, pageId))
+            .filter(p -> p.space().id().equals(space.id()));
+    page.ifPresent(em::remove);
+    return page.isPresent();
   }
 
   /** The SharePoint pages of a space, for its facilitators. */
@@ -222,6 +210,24 @@ public class SiteBindings {
             () -> {
               throw new NotFoundException("page-not-bound", "No such page binding");
             });
+  }
+
+  /**
+   * IT takes a site off its course: its pages open nothing any more and its roster is forgotten;
+   * the spaces and their posts stay. The site can then be bound to another course.
+   */
+  @Transactional
+  public void unbindSite(String tenantId, String siteId) {
+    IntranetSite site =
+        site(tenants.find(tenantId), siteId)
+            .orElseThrow(() -> new NotFoundException("site-not-bound", "No such site binding"));
+    em.createQuery("delete from IntranetMember m where m.site = :site")
+        .setParameter("site", site)
+        .executeUpdate();
+    em.createQuery("delete from IntranetPage p where p.site = :site")
+        .setParameter("site", site)
+        .executeUpdate();
+    em.remove(site);
   }
 
   /** The binding's row id, for the roster reads. */

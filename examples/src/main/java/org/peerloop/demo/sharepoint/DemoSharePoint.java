@@ -37,8 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The demo's Microsoft 365: one tenant, its directory (the demo LMS's people by the same e-mail,
  * and two who are only in the organisation), the Microsoft 365 group of the learning site, and the
- * site's page with the PeerLoop web part on it. Served on {@code localhost}, another site than the
- * tool's {@code 127.0.0.1}, as SharePoint is in production.
+ * site's page with the PeerLoop web part on it, which the site's owner can edit (its web part's
+ * properties, as Graph then lists them). Served on {@code localhost}, another site than the tool's
+ * {@code 127.0.0.1}, as SharePoint is in production. Graph's answers have the shapes of Graph
+ * v1.0's.
  */
 public final class DemoSharePoint {
   public static final String TENANT_ID = "3b8f1c2a-6d4e-4f7a-9b0c-5e1d2f3a4b6c";
@@ -56,8 +58,38 @@ public final class DemoSharePoint {
   /** The team site of {@link #GROUP_ID}, as Graph's {@code /groups/{id}/sites/root} names it. */
   public static final String GROUP_SITE_ID = "4d6e8f0a-2b3c-4d5e-9f1a-3b5c7d9e1f2a";
 
-  /** A person of the demo tenant; {@code inGroup}: a member of the learning site's group. */
-  public record DirectoryUser(String objectId, String name, String upn, boolean inGroup) {}
+  /** SharePoint Online's host of the tenant, as page contexts and Graph name it. */
+  public static final String SHAREPOINT_HOST = "example.sharepoint.com";
+
+  /** The sites' webs, as {@code pageContext.web.absoluteUrl} gives them. */
+  public static final Map<String, String> WEB_URLS =
+      Map.of(
+          SITE_ID,
+          "https://" + SHAREPOINT_HOST + "/sites/learning",
+          GROUP_SITE_ID,
+          "https://" + SHAREPOINT_HOST + "/sites/practice");
+
+  /** Each site's pages library ({@code pageContext.list.id}). */
+  public static final Map<String, String> PAGES_LISTS =
+      Map.of(
+          SITE_ID,
+          "b8d3e5f1-2a4c-4e6b-8d0f-1a3c5e7f9b2d",
+          GROUP_SITE_ID,
+          "c9e4f6a2-3b5d-4f7c-9e1a-2b4d6f8a0c3e");
+
+  /** The PeerLoop web part's component id ({@code webPartType} in Graph). */
+  static final String WEB_PART_TYPE = "aa8862a1-1ec0-46dc-a659-405d7d94c5a3";
+
+  /**
+   * A person of the demo tenant; {@code inGroup}: a member of the learning site's group; {@code
+   * editsPages}: may edit the sites' pages (the site owner).
+   */
+  public record DirectoryUser(
+      String objectId, String name, String upn, boolean inGroup, boolean editsPages) {
+    DirectoryUser(String objectId, String name, String upn, boolean inGroup) {
+      this(objectId, name, upn, inGroup, false);
+    }
+  }
 
   public static final List<DirectoryUser> USERS =
       List.of(
@@ -66,7 +98,11 @@ public final class DemoSharePoint {
           new DirectoryUser(
               "1f0c2d3e-0003-4a5b-8c6d-7e8f9a0b1c2d", "Ben Okafor", "ben.okafor@example.edu", true),
           new DirectoryUser(
-              "1f0c2d3e-0005-4a5b-8c6d-7e8f9a0b1c2d", "Dana Lee", "dana.lee@example.edu", true),
+              "1f0c2d3e-0005-4a5b-8c6d-7e8f9a0b1c2d",
+              "Dana Lee",
+              "dana.lee@example.edu",
+              true,
+              true),
           new DirectoryUser(
               "1f0c2d3e-0101-4a5b-8c6d-7e8f9a0b1c2d", "Lena Novak", "lena.novak@example.edu", true),
           new DirectoryUser(
@@ -83,6 +119,10 @@ public final class DemoSharePoint {
   private final String graphSecret = random(24);
   private final Set<String> graphTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger graphCalls = new AtomicInteger();
+
+  /** What each page's editor entered as the web part's confirmation code, by site and item id. */
+  private final Map<String, String> confirmationCodes = new ConcurrentHashMap<>();
+
   private volatile URI peerloop;
 
   private DemoSharePoint(int port) throws IOException {
@@ -156,6 +196,16 @@ public final class DemoSharePoint {
     this.peerloop = base;
   }
 
+  /**
+   * The page's editor enters a confirmation code in the PeerLoop web part's properties and
+   * publishes the page; Graph lists the web part with it from then on.
+   */
+  public void publishWebPartCode(String siteId, String pageId, String code) {
+    // Kept to what a code can hold: it is written into JSON and the page as it is.
+    String kept = code.replaceAll("[^A-Za-z0-9 -]", "");
+    confirmationCodes.put(siteId + "/" + pageId, kept.substring(0, Math.min(64, kept.length())));
+  }
+
   public static Optional<DirectoryUser> user(String objectIdOrUpn) {
     return USERS.stream()
         .filter(u -> u.objectId().equals(objectIdOrUpn) || u.upn().equals(objectIdOrUpn))
@@ -222,6 +272,10 @@ public final class DemoSharePoint {
         members(exchange);
       } else if (path.equals("/v1.0/groups/" + GROUP_ID + "/sites/root")) {
         groupSite(exchange);
+      } else if (path.startsWith("/v1.0/sites/")) {
+        sites(exchange, path.substring("/v1.0/sites/".length()));
+      } else if (path.equals(pageUrl().getPath()) && "POST".equals(exchange.getRequestMethod())) {
+        publish(exchange);
       } else if (path.equals(pageUrl().getPath())) {
         page(exchange);
       } else {
@@ -296,6 +350,108 @@ public final class DemoSharePoint {
             + "\"}}");
   }
 
+  /**
+   * Graph's sites as the confirmation of a page reads them: a site by its web's path ("Get a site
+   * resource by path"), a pages library's item ("Get listItem") and a page's web parts ("List
+   * webparts"). Every item of a pages library is a page here.
+   */
+  private void sites(HttpExchange exchange, String rest) throws IOException {
+    if (!graphCall(exchange)) {
+      return;
+    }
+    for (Map.Entry<String, String> web : WEB_URLS.entrySet()) {
+      String siteId = web.getKey();
+      String composite = SHAREPOINT_HOST + "," + siteId + "," + webId(siteId);
+      String byPath = SHAREPOINT_HOST + ":" + URI.create(web.getValue()).getPath();
+      if (rest.equals(byPath)) {
+        send(
+            exchange,
+            200,
+            "application/json",
+            "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#sites(id,sharepointIds,root)/$entity\","
+                + "\"id\":\""
+                + composite
+                + "\",\"root\":{},\"sharepointIds\":{\"siteId\":\""
+                + siteId
+                + "\",\"siteUrl\":\""
+                + web.getValue()
+                + "\",\"tenantId\":\""
+                + TENANT_ID
+                + "\",\"webId\":\""
+                + webId(siteId)
+                + "\"}}");
+        return;
+      }
+      String items = composite + "/lists/" + PAGES_LISTS.get(siteId) + "/items/";
+      if (rest.startsWith(items) && rest.substring(items.length()).matches("[1-9][0-9]{0,9}")) {
+        String item = rest.substring(items.length());
+        send(
+            exchange,
+            200,
+            "application/json",
+            "{\"id\":\""
+                + item
+                + "\",\"sharepointIds\":{\"listId\":\""
+                + PAGES_LISTS.get(siteId)
+                + "\",\"listItemId\":\""
+                + item
+                + "\",\"listItemUniqueId\":\""
+                + pageUniqueId(siteId, item)
+                + "\",\"siteId\":\""
+                + siteId
+                + "\",\"webId\":\""
+                + webId(siteId)
+                + "\"}}");
+        return;
+      }
+      String pages = composite + "/pages/";
+      String webParts = "/microsoft.graph.sitePage/webParts";
+      if (rest.startsWith(pages) && rest.endsWith(webParts)) {
+        String unique = rest.substring(pages.length(), rest.length() - webParts.length());
+        for (Map.Entry<String, String> code : confirmationCodes.entrySet()) {
+          String[] page = code.getKey().split("/");
+          if (page[0].equals(siteId) && pageUniqueId(siteId, page[1]).equals(unique)) {
+            send(exchange, 200, "application/json", webParts(code.getValue()));
+            return;
+          }
+        }
+        send(exchange, 200, "application/json", webParts(null));
+        return;
+      }
+    }
+    send(
+        exchange,
+        404,
+        "application/json",
+        "{\"error\":{\"code\":\"itemNotFound\",\"message\":\"The provided path does not exist, or does not represent a site\"}}");
+  }
+
+  /** A page's web parts: a text, and the PeerLoop web part with what its editor set. */
+  private String webParts(String confirmationCode) {
+    return "{\"value\":[{\"@odata.type\":\"#microsoft.graph.textWebPart\",\"id\":\"8f2d9a1c-4b3e-4c5d-9e6f-7a8b9c0d1e2f\","
+        + "\"innerHtml\":\"<p>Our cohort, with the course's own people.</p>\"},"
+        + "{\"@odata.type\":\"#microsoft.graph.standardWebPart\",\"id\":\"c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f\","
+        + "\"webPartType\":\""
+        + WEB_PART_TYPE
+        + "\",\"data\":{\"dataVersion\":\"1.0\",\"title\":\"PeerLoop cohort\",\"properties\":{"
+        + "\"peerloopUrl\":\""
+        + (peerloop == null ? "" : peerloop)
+        + "\",\"appIdUri\":\""
+        + APP_ID_URI
+        + "\""
+        + (confirmationCode == null ? "" : ",\"confirmationCode\":\"" + confirmationCode + "\"")
+        + "}}}]}";
+  }
+
+  private static String webId(String siteId) {
+    return UUID.nameUUIDFromBytes(("web " + siteId).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static String pageUniqueId(String siteId, String item) {
+    return UUID.nameUUIDFromBytes(("page " + siteId + "/" + item).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
   /** The group's members in Graph's shape: users, and a nested group's entry. */
   private void members(HttpExchange exchange) throws IOException {
     if (!graphCall(exchange)) {
@@ -356,6 +512,7 @@ public final class DemoSharePoint {
               + "</ul></body></html>");
       return;
     }
+    String code = confirmationCodes.get(SITE_ID + "/" + PAGE_ID);
     String config =
         "{\"peerloop\":\""
             + peerloop
@@ -365,7 +522,24 @@ public final class DemoSharePoint {
             + SITE_ID
             + "\",\"pageId\":\""
             + PAGE_ID
-            + "\"}";
+            + "\",\"webUrl\":\""
+            + WEB_URLS.get(SITE_ID)
+            + "\",\"listId\":\""
+            + PAGES_LISTS.get(SITE_ID)
+            + "\""
+            + (code == null ? "" : ",\"confirmationCode\":\"" + code + "\"")
+            + "}";
+    // The site's owner edits the page: the web part's property pane, then Publish.
+    String editor =
+        user.get().editsPages()
+            ? "<form method=\"post\" class=\"edit-webpart\"><fieldset><legend>PeerLoop web part properties (editing the page)</legend>"
+                + "<input type=\"hidden\" name=\"user\" value=\""
+                + user.get().objectId()
+                + "\"><label for=\"confirmation-code\">Confirmation code</label> "
+                + "<input id=\"confirmation-code\" name=\"confirmationCode\" autocomplete=\"off\" value=\""
+                + escape(code == null ? "" : code)
+                + "\"> <button type=\"submit\">Publish</button></fieldset></form>"
+            : "";
     send(
         exchange,
         200,
@@ -375,6 +549,7 @@ public final class DemoSharePoint {
             + "<body><h1>Learning site</h1><p id=\"signed-in\">Signed in to Microsoft 365 as "
             + escape(user.get().name())
             + "</p>"
+            + editor
             + "<div id=\"webpart\" data-state=\"connecting\"><p>Opening your cohort…</p></div>"
             + "<script type=\"application/json\" id=\"webpart-config\">"
             + config
@@ -382,6 +557,26 @@ public final class DemoSharePoint {
             + "<script>"
             + WEB_PART_SCRIPT
             + "</script></body></html>");
+  }
+
+  /** The page's editor publishes the web part's properties; nobody else may. */
+  private void publish(HttpExchange exchange) throws IOException {
+    Map<String, String> form =
+        form(new String(exchange.getRequestBody().readNBytes(16 * 1024), StandardCharsets.UTF_8));
+    Optional<DirectoryUser> user =
+        Optional.ofNullable(form.get("user")).flatMap(DemoSharePoint::user);
+    if (user.isEmpty() || !user.get().editsPages()) {
+      send(exchange, 403, "text/plain; charset=utf-8", "Only the site's owners edit this page");
+      return;
+    }
+    String code = form.getOrDefault("confirmationCode", "").strip();
+    if (code.isEmpty()) {
+      confirmationCodes.remove(SITE_ID + "/" + PAGE_ID);
+    } else {
+      publishWebPartCode(SITE_ID, PAGE_ID, code);
+    }
+    exchange.getResponseHeaders().set("Location", pageUrl() + "?user=" + user.get().objectId());
+    exchange.sendResponseHeaders(303, -1);
   }
 
   /**
@@ -394,12 +589,14 @@ public final class DemoSharePoint {
           + "function say(state,text){box.setAttribute('data-state',state);box.textContent=text;}"
           + "fetch(c.peerloop+'api/sharepoint/session',{method:'POST',credentials:'omit',"
           + "headers:{'Authorization':'Bearer '+c.token,'Content-Type':'application/json','Accept':'application/json'},"
-          + "body:JSON.stringify({siteId:c.siteId,pageId:c.pageId})})"
+          + "body:JSON.stringify({siteId:c.siteId,pageId:c.pageId,webUrl:c.webUrl,listId:c.listId,confirmationCode:c.confirmationCode})})"
           + ".then(function(r){return r.json().then(function(b){return {status:r.status,body:b};});})"
           + ".then(function(a){if(a.status!==200){say(a.body.reason||'failed',"
           + "a.body.reason==='page-not-bound'?'This page is not linked to a cohort space yet. Ask the course facilitator to link it in PeerLoop (Settings, SharePoint pages): tenant "
           + TENANT_ID
-          + ", site '+c.siteId+', page '+c.pageId+'.':(a.body.detail||a.body.reason));return;}"
+          + ", site '+c.siteId+', page '+c.pageId+'; then enter the code they get in this web part and publish the page.'"
+          + ":a.body.reason==='binding-unconfirmed'?'The link to the cohort space is not confirmed: check the confirmation code in this web part, then publish the page.'"
+          + ":(a.body.detail||a.body.reason));return;}"
           + "var s=a.body,origin=new URL(s.frameUrl).origin,f=document.createElement('iframe');"
           + "f.title=s.spaceTitle;f.src=s.frameUrl+'?lang=en';"
           + "window.addEventListener('message',function(e){if(e.source!==f.contentWindow||e.origin!==origin||!e.data||e.data.subject!=='peerloop.ready'){return;}"

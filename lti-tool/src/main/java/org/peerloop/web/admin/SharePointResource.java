@@ -123,6 +123,15 @@ public class SharePointResource {
         new SiteBindings.Admission(body.audience(), body.groupId(), body.nestedGroups()));
   }
 
+  /** Takes a site off its course; its pages open nothing any more, the spaces stay. */
+  @DELETE
+  @Path("tenants/{tenantId}/sites/{siteId}")
+  public Response unbindSite(
+      @PathParam("tenantId") String tenantId, @PathParam("siteId") String siteId) {
+    bindings.unbindSite(tenantId, siteId);
+    return Response.noContent().build();
+  }
+
   @PUT
   @Path("tenants/{tenantId}/sites/{siteId}/pages/{pageId}")
   @Consumes(MediaType.APPLICATION_JSON)

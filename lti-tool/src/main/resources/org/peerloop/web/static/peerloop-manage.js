@@ -345,24 +345,40 @@
 
   /**
    * The SharePoint pages that open this space too: one space, two doors, the same cohorts and
-   * posts. The PeerLoop web part on a page shows its owner the three ids entered here.
+   * posts. The PeerLoop web part on a page shows its owner the three ids entered here; the request
+   * then waits until someone who can edit the page enters its code in the web part.
    */
   function sharePointSection(space) {
     var status = h("p", { class: "hint", role: "status" });
     var list = h("ul", { class: "sharepoint-page-list" });
+    var awaiting = h("ul", { class: "sharepoint-awaiting-list" });
+    var issued = h("div", { class: "sharepoint-code", "aria-live": "polite" });
     var section = h("section", { class: "sharepoint-pages", "aria-labelledby": "sharepoint-title" }, [
       h("h3", { id: "sharepoint-title" }, t("sharepoint.heading")),
       h("p", { class: "hint" }, t("sharepoint.hint")),
-      list
+      list,
+      awaiting
     ]);
+
+    function takeOff(tenantId, siteId, pageId, done) {
+      var path = [tenantId, siteId, pageId].map(encodeURIComponent).join("/");
+      PL.api("v1/spaces/" + space.id + "/sharepoint-pages/" + path, { method: "DELETE" }).then(function () {
+        status.textContent = t(done);
+        issued.textContent = "";
+        load();
+      }, function (problem) {
+        status.textContent = PL.sentence(problem);
+      });
+    }
 
     function input(name, label, hint) {
       return field(name, label, h("input", { id: PL.id(name), name: name, type: "text", autocomplete: "off", spellcheck: "false" }), hint);
     }
 
-    function render(sites) {
+    function render(pages) {
       list.textContent = "";
-      sites.forEach(function (site) {
+      awaiting.textContent = "";
+      pages.sites.forEach(function (site) {
         site.pages
           .filter(function (page) {
             return page.spaceId === space.id;
@@ -386,13 +402,7 @@
                     type: "button",
                     class: "quiet",
                     onclick: function () {
-                      var path = [site.tenantId, site.siteId, page.pageId].map(encodeURIComponent).join("/");
-                      PL.api("v1/spaces/" + space.id + "/sharepoint-pages/" + path, { method: "DELETE" }).then(function () {
-                        status.textContent = t("sharepoint.removed");
-                        load();
-                      }, function (problem) {
-                        status.textContent = PL.sentence(problem);
-                      });
+                      takeOff(site.tenantId, site.siteId, page.pageId, "sharepoint.removed");
                     }
                   },
                   t("sharepoint.remove")
@@ -404,6 +414,25 @@
       if (!list.children.length) {
         list.append(h("li", { class: "hint" }, t("sharepoint.none")));
       }
+      pages.awaiting.forEach(function (claim) {
+        awaiting.append(
+          h("li", {}, [
+            h("span", {}, t("sharepoint.page", { site: claim.siteId, page: claim.pageId }) + " " + t("sharepoint.awaiting", { until: PL.dateTime(claim.expiresAt) })),
+            " ",
+            h(
+              "button",
+              {
+                type: "button",
+                class: "quiet",
+                onclick: function () {
+                  takeOff(claim.tenantId, claim.siteId, claim.pageId, "sharepoint.withdrawn");
+                }
+              },
+              t("sharepoint.withdraw")
+            )
+          ])
+        );
+      });
       PL.resize();
     }
 
@@ -445,12 +474,17 @@
               groupId: byGroup ? value("groupId") : null,
               nestedGroups: byGroup && nestedBox.checked
             }
-          }).then(function (site) {
+          }).then(function (claim) {
             Array.prototype.forEach.call(form.querySelectorAll(".field-error"), function (error) {
               error.textContent = "";
             });
             form.reset();
-            status.textContent = t("sharepoint.saved");
+            status.textContent = "";
+            issued.textContent = "";
+            issued.append(
+              h("p", {}, t("sharepoint.requested", { until: PL.dateTime(claim.expiresAt) })),
+              h("p", { class: "code" }, h("code", {}, claim.code))
+            );
             load();
           }, function (problem) {
             status.textContent = "";
@@ -472,7 +506,7 @@
         h("div", { class: "actions" }, h("button", { type: "submit", class: "quiet" }, t("sharepoint.save")))
       ]
     );
-    section.append(form, status);
+    section.append(form, status, issued);
     load();
     return section;
   }

@@ -11,19 +11,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Reads group rosters from Microsoft Graph v1.0: {@code /groups/{id}/members}, or {@code
- * /transitiveMembers} to include the users of nested groups, with {@code $select} and {@code $top}.
- * Pages are followed by their {@code @odata.nextLink}, used verbatim (it carries Graph's own skip
- * token) until a page has none, and only while it stays on the Graph host: the application token
- * must never travel elsewhere. Members are told apart by {@code @odata.type}; only users are kept.
- * See Microsoft Graph, "List group members", "Paging" and "Throttling".
+ * Reads Microsoft Graph v1.0 with the application's token: a group's site, a page's web parts, and
+ * group rosters: {@code /groups/{id}/members}, or {@code /transitiveMembers} to include the users
+ * of nested groups, with {@code $select} and {@code $top}. Pages are followed by their
+ * {@code @odata.nextLink}, used verbatim (it carries Graph's own skip token) until a page has none,
+ * and only while it stays on the Graph host: the application token must never travel elsewhere.
+ * Members are told apart by {@code @odata.type}; only users are kept. See Microsoft Graph, "List
+ * group members", "Paging" and "Throttling".
  */
 public class GraphClient {
   static final String USER_TYPE = "#microsoft.graph.user";
   static final String SELECT = "id,displayName,mail,userPrincipalName";
   static final int PAGE_SIZE = 999;
+  static final Pattern GUID = Pattern.compile("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}");
 
   /** A group of a million members is 1,000 pages; anything longer is a loop. */
   static final int MAX_PAGES = 2_000;
@@ -95,7 +99,7 @@ public class GraphClient {
    * sharepointIds.siteId} of {@code /groups/{id}/sites/root}), in lower case; empty when the group
    * has no site.
    */
-  public java.util.Optional<String> groupSiteId(String groupId) throws GraphException {
+  public Optional<String> groupSiteId(String groupId) throws GraphException {
     if (!groupId.matches("[0-9A-Fa-f-]{36}")) {
       throw new GraphException("graph-group-id", "A group id is a GUID: " + groupId);
     }
@@ -104,7 +108,7 @@ public class GraphClient {
       site = get(base.resolve("v1.0/groups/" + groupId + "/sites/root?$select=id,sharepointIds"));
     } catch (GraphException e) {
       if (e.code().equals("graph-not-found")) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       throw e;
     }
@@ -115,7 +119,94 @@ public class GraphClient {
       String[] parts = String.valueOf(text(site, "id")).split(",");
       siteId = parts.length == 3 ? parts[1] : null;
     }
-    return java.util.Optional.ofNullable(siteId).map(s -> s.toLowerCase(java.util.Locale.ROOT));
+    return Optional.ofNullable(siteId).map(s -> s.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A web part on a modern page, as Graph lists it: its type (the component id) and properties. */
+  public record PageWebPart(String type, JsonObject properties) {}
+
+  /**
+   * The web parts of a modern page, read with the application's own token, the page named as
+   * SharePoint's page context names it: its web's URL, the pages library's list id and the page's
+   * item id. Graph addresses sites by {@code host:/path} ("Get a site resource by path") and pages
+   * by their unique id, read from the list item's {@code sharepointIds} ("Get listItem", "List
+   * webparts"). Empty when the URL is not the root web of site collection {@code siteId}, or the
+   * item is not one of its pages: the page context's other fields are only hints and are checked
+   * against what Graph says.
+   */
+  public Optional<List<PageWebPart>> webPartsOfPage(
+      String siteId, URI webUrl, String listId, String itemId) throws GraphException {
+    if (!GUID.matcher(siteId).matches() || !GUID.matcher(listId).matches()) {
+      throw new GraphException("graph-page-id", "Site and list ids are GUIDs");
+    }
+    if (!itemId.matches("[1-9][0-9]{0,9}")) {
+      throw new GraphException("graph-page-id", "A page's item id is a number: " + itemId);
+    }
+    String host = webUrl.getHost();
+    String path = webUrl.getRawPath() == null ? "" : webUrl.getRawPath().replaceAll("/+$", "");
+    // The host and path become part of a Graph path: nothing that could step out of it.
+    if (!"https".equals(webUrl.getScheme())
+        || host == null
+        || !host.matches("[A-Za-z0-9.-]{1,253}")
+        || webUrl.getRawUserInfo() != null
+        || (webUrl.getPort() != -1 && webUrl.getPort() != 443)
+        || webUrl.getRawQuery() != null
+        || webUrl.getRawFragment() != null
+        || !path.matches("(/[A-Za-z0-9._~%'()-]+){0,20}")
+        || path.matches("(?i).*(/\\.{1,2}(/|$)|%2f|%5c|%2e).*")) {
+      throw new GraphException("graph-page-id", "Not a SharePoint web's address: " + webUrl);
+    }
+    try {
+      JsonObject site =
+          get(
+              base.resolve(
+                  "v1.0/sites/"
+                      + host
+                      + (path.isEmpty() ? "" : ":" + path)
+                      + "?$select=id,sharepointIds,root"));
+      JsonObject siteIds = site.getJsonObject("sharepointIds");
+      String composite = text(site, "id");
+      if (composite == null
+          || siteIds == null
+          || !siteId.equalsIgnoreCase(String.valueOf(text(siteIds, "siteId")))
+          || !(site.get("root") instanceof JsonObject)) {
+        return Optional.empty();
+      }
+      String sitePath = "v1.0/sites/" + composite;
+      JsonObject item =
+          get(
+              base.resolve(
+                  sitePath
+                      + "/lists/"
+                      + listId
+                      + "/items/"
+                      + itemId
+                      + "?$select=id,sharepointIds"));
+      JsonObject itemIds = item.getJsonObject("sharepointIds");
+      String uniqueId = itemIds == null ? null : text(itemIds, "listItemUniqueId");
+      if (uniqueId == null || !GUID.matcher(uniqueId).matches()) {
+        return Optional.empty();
+      }
+      JsonObject parts =
+          get(base.resolve(sitePath + "/pages/" + uniqueId + "/microsoft.graph.sitePage/webParts"));
+      List<PageWebPart> found = new ArrayList<>();
+      for (JsonValue value :
+          parts.getJsonArray("value") == null
+              ? List.<JsonValue>of()
+              : parts.getJsonArray("value")) {
+        if (value instanceof JsonObject part
+            && part.get("data") instanceof JsonObject data
+            && data.get("properties") instanceof JsonObject properties) {
+          found.add(new PageWebPart(String.valueOf(text(part, "webPartType")), properties));
+        }
+      }
+      return Optional.of(List.copyOf(found));
+    } catch (GraphException e) {
+      if (e.code().equals("graph-not-found")) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private JsonObject get(URI uri) throws GraphException {

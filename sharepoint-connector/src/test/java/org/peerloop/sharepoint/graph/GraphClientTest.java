@@ -201,6 +201,89 @@ class GraphClientTest {
     assertThrows(GraphException.class, () -> client().groupSiteId("not-a-guid"));
   }
 
+  private static final String SITE = "2c712604-1370-44e7-a1f5-426573fda80a";
+  private static final String PAGES_LIST = "b8d3e5f1-2a4c-4e6b-8d0f-1a3c5e7f9b2d";
+  private static final URI WEB = URI.create("https://contoso.sharepoint.com/sites/learning");
+
+  /**
+   * A page's web parts, found from what the web part's page context says: the site by its web's
+   * path, the page by its list item's unique id. How PeerLoop reads a confirmation code back.
+   */
+  @Test
+  void readsThePropertiesOfAPagesWebParts() throws Exception {
+    answer(200, "page-site.json");
+    answer(200, "page-item.json");
+    answer(200, "page-webparts.json");
+    List<GraphClient.PageWebPart> parts =
+        client().webPartsOfPage(SITE, WEB, PAGES_LIST, "7").orElseThrow();
+    assertEquals(1, parts.size(), "the text web part has no properties");
+    assertEquals("aa8862a1-1ec0-46dc-a659-405d7d94c5a3", parts.get(0).type());
+    assertEquals(
+        "PLB-7K3M-Q9TZ-4WXC-8HJN", parts.get(0).properties().getString("confirmationCode"));
+    assertTrue(requests.get(0).startsWith("/v1.0/sites/contoso.sharepoint.com:/sites/learning?"));
+    String composite =
+        "contoso.sharepoint.com,2c712604-1370-44e7-a1f5-426573fda80a,2d2244c3-251a-49ea-93a8-39e1c3a060fe";
+    assertTrue(
+        requests
+            .get(1)
+            .startsWith("/v1.0/sites/" + composite + "/lists/" + PAGES_LIST + "/items/7?"),
+        requests.get(1));
+    assertTrue(
+        requests
+            .get(2)
+            .startsWith(
+                "/v1.0/sites/"
+                    + composite
+                    + "/pages/6f1e0c2b-9a7d-4e3f-b5c1-2d4e6f8a0b1c/microsoft.graph.sitePage/webParts "),
+        requests.get(2));
+  }
+
+  /** The hints a caller sends cannot name a page elsewhere than in the site collection claimed. */
+  @Test
+  void findsNoPageOutsideTheRootWebOfTheSiteOrOutsideItsPages() throws Exception {
+    answer(200, "page-site.json");
+    assertEquals(
+        java.util.Optional.empty(),
+        client().webPartsOfPage("9c7b5a3e-1f2d-4e6c-8a0b-2d4f6e8a0c1e", WEB, PAGES_LIST, "7"),
+        "another site collection's web");
+    answer(200, "page-subsite.json");
+    assertEquals(
+        java.util.Optional.empty(),
+        client().webPartsOfPage(SITE, URI.create(WEB + "/projects"), PAGES_LIST, "7"),
+        "a subsite, whose item 7 is another page");
+    answer(200, "page-site.json");
+    answer(404, "not-found.json");
+    assertEquals(
+        java.util.Optional.empty(),
+        client().webPartsOfPage(SITE, WEB, PAGES_LIST, "8"),
+        "no such item");
+    answer(200, "page-site.json");
+    answer(200, "page-item.json");
+    answer(404, "not-found.json");
+    assertEquals(
+        java.util.Optional.empty(),
+        client().webPartsOfPage(SITE, WEB, PAGES_LIST, "7"),
+        "an item that is not a page");
+    for (URI bad :
+        List.of(
+            URI.create("http://contoso.sharepoint.com/sites/learning"),
+            URI.create("https://contoso.sharepoint.com/sites/learning?x=1/../../users"),
+            URI.create("https://contoso.sharepoint.com/sites/a%2F..%2F..%2Fusers/../x"),
+            URI.create("https://user@contoso.sharepoint.com:443/sites/learning#f"))) {
+      int before = requests.size();
+      GraphException refused =
+          assertThrows(
+              GraphException.class,
+              () -> client().webPartsOfPage(SITE, bad, PAGES_LIST, "7"),
+              bad.toString());
+      assertEquals("graph-page-id", refused.code());
+      assertEquals(before, requests.size(), "nothing was asked of Graph for " + bad);
+    }
+    assertThrows(
+        GraphException.class, () -> client().webPartsOfPage(SITE, WEB, PAGES_LIST, "7/../../x"));
+    assertThrows(GraphException.class, () -> client().webPartsOfPage(SITE, WEB, "../users", "7"));
+  }
+
   @Test
   void explainsMissingPermission() {
     answer(403, "forbidden.json");
