@@ -58,6 +58,10 @@ public class CohortMember {
   @Column(nullable = false)
   private boolean active = true;
 
+  /** False for people the roster placed before their first visit, until they choose. */
+  @Column(name = "topics_chosen", nullable = false)
+  private boolean topicsChosen = true;
+
   protected CohortMember() {}
 
   CohortMember(Cohort cohort, Person person, MemberRole role, List<String> topics, Instant now) {
@@ -67,6 +71,24 @@ public class CohortMember {
     this.role = role;
     this.topics.addAll(topics);
     this.joinedAt = now;
+  }
+
+  /** Placed by the roster before the person came: their topics are theirs to choose later. */
+  static CohortMember placedByRoster(Cohort cohort, Person person, Instant now) {
+    CohortMember member = new CohortMember(cohort, person, MemberRole.LEARNER, List.of(), now);
+    member.topicsChosen = false;
+    return member;
+  }
+
+  /** Whether the person still has to choose topics (the roster placed them). */
+  public boolean choosesTopics() {
+    return !topicsChosen;
+  }
+
+  void chose(List<String> chosen) {
+    topics.clear();
+    topics.addAll(chosen);
+    topicsChosen = true;
   }
 
   /** Follows the course roster: left the course, or came back. */

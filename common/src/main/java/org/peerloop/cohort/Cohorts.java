@@ -19,6 +19,8 @@ import org.peerloop.errors.ConflictException;
 import org.peerloop.errors.InvalidValueException;
 import org.peerloop.errors.Require;
 import org.peerloop.people.Person;
+import org.peerloop.roster.LmsGroupMembership;
+import org.peerloop.space.GroupingMode;
 import org.peerloop.space.Space;
 
 /**
@@ -53,6 +55,10 @@ public class Cohorts {
   /**
    * Places a learner on their first visit, with the topics they chose (up to {@link
    * CohortPlanner#MAX_TOPICS}, from the space's list). A second call returns the same membership.
+   * In a space of one cohort per LMS group, someone the LMS names in a group joins that group's
+   * cohort (made on first need, as {@link #placeInGroups} makes it); someone in no group, or whose
+   * groups are not known, joins by topics among the cohorts that stand for no group, never one of a
+   * group's.
    */
   public CohortMember join(Space space, Person person, List<String> chosenTopics) {
     List<String> topics = checkedTopics(space, chosenTopics);
@@ -69,8 +75,19 @@ public class Cohorts {
       return raced.get();
     }
 
+    Instant now = clock.instant();
+    boolean byGroups = locked.grouping() == GroupingMode.LMS_GROUPS;
+    if (byGroups) {
+      Optional<String> group = lmsGroups(locked, person).stream().findFirst();
+      if (group.isPresent()) {
+        return join(groupCohort(locked, group.get(), now), person, topics, now);
+      }
+    }
     Map<Long, Cohort> cohorts = new LinkedHashMap<>();
-    cohortsOf(locked).forEach(c -> cohorts.put(c.id(), c));
+    List<Cohort> all = cohortsOf(locked);
+    all.stream()
+        .filter(c -> !byGroups || c.lmsGroupId() == null)
+        .forEach(c -> cohorts.put(c.id(), c));
     List<PlannedCohort> planned = plannedCohorts(locked, cohorts.keySet());
     List<PlannedCohort> placed =
         new CohortPlanner(locked.targetSize())
@@ -80,11 +97,70 @@ public class Cohorts {
             .filter(c -> c.members().stream().anyMatch(j -> j.id() == NEWCOMER))
             .findFirst()
             .orElseThrow();
-    Instant now = clock.instant();
     Cohort cohort =
-        home.existing() ? cohorts.get(home.key()) : newCohort(locked, cohorts.size() + 1, now);
+        home.existing() ? cohorts.get(home.key()) : newCohort(locked, all.size() + 1, now);
+    return join(cohort, person, topics, now);
+  }
+
+  private CohortMember join(Cohort cohort, Person person, List<String> topics, Instant now) {
     CohortMember member = new CohortMember(cohort, person, MemberRole.LEARNER, topics, now);
     em.persist(member);
+    em.flush();
+    return member;
+  }
+
+  /** The cohort of an LMS group in the space, made if the group has none yet. */
+  private Cohort groupCohort(Space space, String groupId, Instant now) {
+    List<Cohort> all = cohortsOf(space);
+    return all.stream()
+        .filter(c -> groupId.equals(c.lmsGroupId()))
+        .findFirst()
+        .orElseGet(() -> newCohort(space, all.size() + 1, groupId, now));
+  }
+
+  /** The person's LMS groups in the space's course, as their last launch named them. */
+  private List<String> lmsGroups(Space space, Person person) {
+    return em.createQuery(
+            "select g from LmsGroupMembership g where g.course = :course and g.person = :person",
+            LmsGroupMembership.class)
+        .setParameter("course", space.course())
+        .setParameter("person", person)
+        .getResultStream()
+        .findFirst()
+        .map(LmsGroupMembership::groups)
+        .orElse(List.of());
+  }
+
+  /**
+   * A member the roster placed chooses their topics on their first visit. While their cohort holds
+   * nothing of theirs ({@code moveable}), they move to the cohort the planner would have chosen for
+   * them with those topics, as if they had joined now; otherwise they keep their cohort and their
+   * topics are noted. Either way they are not asked again.
+   *
+   * @return the membership, in its cohort now
+   */
+  public CohortMember chooseTopics(
+      CohortMember member, List<String> chosenTopics, boolean moveable) {
+    List<String> topics = checkedTopics(member.space(), chosenTopics);
+    Space locked = em.find(Space.class, member.space().id(), LockModeType.PESSIMISTIC_WRITE);
+    member.chose(topics);
+    if (moveable && !topics.isEmpty() && locked.grouping() != GroupingMode.LMS_GROUPS) {
+      Map<Long, Cohort> cohorts = new LinkedHashMap<>();
+      cohortsOf(locked).forEach(c -> cohorts.put(c.id(), c));
+      List<PlannedCohort> planned =
+          plannedCohorts(locked, cohorts.keySet()).stream()
+              .map(c -> c.without(member.id()))
+              .toList();
+      PlannedCohort home =
+          new CohortPlanner(locked.targetSize())
+              .place(planned, List.of(new Joiner(NEWCOMER, topics))).stream()
+                  .filter(c -> c.members().stream().anyMatch(j -> j.id() == NEWCOMER))
+                  .findFirst()
+                  .orElseThrow();
+      if (home.existing() && home.key() != member.cohort().id()) {
+        move(member, cohorts.get(home.key()), member.person(), "chose topics on the first visit");
+      }
+    }
     em.flush();
     return member;
   }
@@ -129,7 +205,7 @@ public class Cohorts {
         if (cohort == null) {
           cohort = newCohort(locked, ++number, now);
         }
-        CohortMember member = new CohortMember(cohort, person, MemberRole.LEARNER, List.of(), now);
+        CohortMember member = CohortMember.placedByRoster(cohort, person, now);
         em.persist(member);
         created.add(member);
       }
@@ -208,10 +284,12 @@ public class Cohorts {
             .setParameter("space", space)
             .getResultList();
     for (Object[] row : rows) {
-      List<String> topics =
-          topicsByCohort
-              .computeIfAbsent((Long) row[0], id -> new LinkedHashMap<>())
-              .computeIfAbsent((Long) row[1], id -> new ArrayList<>());
+      Map<Long, List<String>> members = topicsByCohort.get((Long) row[0]);
+      if (members == null) {
+        // A cohort the placement leaves out (a group's, for someone of no group).
+        continue;
+      }
+      List<String> topics = members.computeIfAbsent((Long) row[1], id -> new ArrayList<>());
       if (row[2] != null) {
         topics.add((String) row[2]);
       }

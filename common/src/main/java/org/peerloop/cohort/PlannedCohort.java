@@ -14,4 +14,10 @@ public record PlannedCohort(long key, boolean existing, List<Joiner> members) {
   public int size() {
     return members.size();
   }
+
+  /** The cohort as it would be without one member (who is being placed again). */
+  public PlannedCohort without(long memberId) {
+    return new PlannedCohort(
+        key, existing, members.stream().filter(j -> j.id() != memberId).toList());
+  }
 }

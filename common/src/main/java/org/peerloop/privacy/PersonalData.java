@@ -119,6 +119,13 @@ public class PersonalData {
               "active",
               "updatedAt"),
           section(
+              "lmsGroups",
+              "select course_id, group_ids, seen_at from lms_group_membership where person_id = ?"
+                  + " order by course_id",
+              "courseId",
+              "groupIds",
+              "seenAt"),
+          section(
               "grades",
               "select resource_link_id, score_given, score_maximum, status, updated_at"
                   + " from grade_record where person_id = ? order by resource_link_id",
@@ -236,6 +243,8 @@ public class PersonalData {
     deleted.put(
         "mailPreference", delete("delete from mail_preference where person_id = ?", personId));
     deleted.put("courseRoles", delete("delete from roster_entry where person_id = ?", personId));
+    deleted.put(
+        "lmsGroups", delete("delete from lms_group_membership where person_id = ?", personId));
     deleted.put("grades", delete("delete from grade_record where person_id = ?", personId));
     // A SharePoint sign-in of the same account after this makes a new person, as a launch does.
     deleted.put(

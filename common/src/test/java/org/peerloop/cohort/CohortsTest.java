@@ -1,11 +1,15 @@
 package org.peerloop.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.peerloop.course.Course;
@@ -17,6 +21,8 @@ import org.peerloop.people.PersonRepository;
 import org.peerloop.people.Profile;
 import org.peerloop.persistence.TestDatabase;
 import org.peerloop.platform.Platform;
+import org.peerloop.roster.LmsGroupMembership;
+import org.peerloop.space.GroupingMode;
 import org.peerloop.space.Phase;
 import org.peerloop.space.Space;
 import org.peerloop.space.SpaceSettings;
@@ -35,6 +41,10 @@ class CohortsTest {
   }
 
   private Space newSpace(int target, Instant closesAt) {
+    return newSpace(target, closesAt, null);
+  }
+
+  private Space newSpace(int target, Instant closesAt, GroupingMode grouping) {
     return db.inTransaction(
         em -> {
           Course course =
@@ -52,7 +62,7 @@ class CohortsTest {
                       closesAt,
                       false,
                       target,
-                      null,
+                      grouping,
                       null,
                       true,
                       List.of("coaching", "data", "ethics"),
@@ -90,6 +100,115 @@ class CohortsTest {
     assertEquals(List.of(1, 2, 3), formed.stream().map(Cohort::number).toList());
     assertEquals(
         List.of(15, 15, 10), formed.stream().map(c -> cohorts.membersOf(c).size()).toList());
+  }
+
+  /** What a launch's {@code moodle_group_ids} recorded for the person in the space's course. */
+  private void inGroups(Space of, Person who, List<String> groups) {
+    db.inTransaction(
+        em -> {
+          em.persist(
+              new LmsGroupMembership(
+                  em.find(Space.class, of.id()).course(),
+                  em.find(Person.class, who.id()),
+                  groups,
+                  clock.instant()));
+          return null;
+        });
+  }
+
+  /**
+   * A space of one cohort per LMS group places each learner by the groups their launch named,
+   * however the space was made: a learner of no group never lands in a group's cohort, the second
+   * of a group finds the first, and the bridge's later placement finds the same cohort.
+   */
+  @Test
+  void aGroupSpacePlacesEachLearnerByTheirLmsGroup() {
+    Space groups = newSpace(10, null, GroupingMode.LMS_GROUPS);
+    Person ada = person("g-ada");
+    Person ben = person("g-ben");
+    Person cy = person("g-cy");
+    Person dee = person("g-dee");
+    inGroups(groups, ada, List.of("41"));
+    inGroups(groups, ben, List.of());
+    inGroups(groups, cy, List.of("41", "42"));
+
+    Cohort groupA = join(groups, ada, List.of()).cohort();
+    assertEquals("41", groupA.lmsGroupId());
+    Cohort none = join(groups, ben, List.of()).cohort();
+    assertNotEquals(groupA.id(), none.id(), "no group is not group 41");
+    assertEquals(null, none.lmsGroupId());
+    assertEquals(groupA.id(), join(groups, cy, List.of()).cohort().id(), "the first group named");
+    // Groups unknown (no launch named them yet): by topics, among the cohorts of no group.
+    assertEquals(none.id(), join(groups, dee, List.of()).cohort().id());
+
+    Person eve = person("g-eve");
+    List<CohortMember> placed =
+        db.inTransaction(
+            em ->
+                new Cohorts(em, clock)
+                    .placeInGroups(
+                        em.find(Space.class, groups.id()),
+                        Map.of("41", List.of(em.find(Person.class, eve.id())))));
+    assertEquals(groupA.id(), placed.get(0).cohort().id());
+  }
+
+  /**
+   * The roster places people before they come, without topics; each then chooses on the first visit
+   * and, while their cohort holds nothing of theirs, moves to the cohort of their topics.
+   */
+  @Test
+  void someoneTheRosterPlacedChoosesTopicsAndMovesToTheirMatch() {
+    Space small = newSpace(4, null);
+    for (int i = 0; i < 4; i++) {
+      join(small, person("c" + i), List.of("coaching"));
+    }
+    Person pat = person("pat");
+    Person quin = person("quin");
+    List<CohortMember> placed =
+        db.inTransaction(
+            em ->
+                new Cohorts(em, clock)
+                    .placeAll(
+                        em.find(Space.class, small.id()),
+                        List.of(
+                            em.find(Person.class, pat.id()), em.find(Person.class, quin.id()))));
+    assertTrue(placed.stream().allMatch(CohortMember::choosesTopics));
+    for (int i = 0; i < 4; i++) {
+      join(small, person("d" + i), List.of("data"));
+    }
+    Cohorts read = new Cohorts(db.em(), clock);
+    Long placedIn = placed.get(0).cohort().id();
+    assertTrue(
+        read.membersOf(db.em().find(Cohort.class, placedIn)).stream()
+            .anyMatch(m -> m.topics().equals(List.of("coaching"))),
+        "the roster put Pat among the coaching people");
+
+    CohortMember patChose = choose(small, pat, List.of("data"), true);
+    assertNotEquals(placedIn, patChose.cohort().id(), "moved to the cohort of their topic");
+    assertTrue(
+        read.membersOf(db.em().find(Cohort.class, patChose.cohort().id())).stream()
+            .filter(m -> !m.person().id().equals(pat.id()))
+            .allMatch(m -> m.topics().equals(List.of("data"))),
+        "among the data people");
+    assertFalse(patChose.choosesTopics());
+    assertEquals(List.of("data"), patChose.topics());
+    assertEquals(1, read.movesOf(patChose).size(), "the move is on record");
+
+    CohortMember quinStays = choose(small, quin, List.of("data"), false);
+    assertEquals(placedIn, quinStays.cohort().id(), "something of theirs is there: they stay");
+    assertFalse(quinStays.choosesTopics());
+  }
+
+  private CohortMember choose(Space in, Person who, List<String> topics, boolean moveable) {
+    return db.inTransaction(
+        em -> {
+          Cohorts cohorts = new Cohorts(em, clock);
+          CohortMember member =
+              cohorts
+                  .membership(em.find(Space.class, in.id()), em.find(Person.class, who.id()))
+                  .orElseThrow();
+          return cohorts.chooseTopics(member, topics, moveable);
+        });
   }
 
   @Test

@@ -64,6 +64,7 @@ class SchemaMigratorTest {
             "MOODLE_BRIDGE",
             "MOODLE_EVENT",
             "LEARNER_COMPLETION",
+            "LMS_GROUP_MEMBERSHIP",
             "MAIL_OUTBOX",
             "MAIL_PREFERENCE",
             "JOB_LEASE",

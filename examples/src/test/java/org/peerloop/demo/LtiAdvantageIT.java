@@ -300,6 +300,25 @@ class LtiAdvantageIT {
       count++;
     }
     assertEquals(2, count, "9 learners at a target of 4 make 2 cohorts: " + cohorts);
+
+    // Placed before they came, they are asked for their topics on the first visit, once.
+    String ben = launchToken("user=3&link=" + placedLinkId + "&course=" + COURSE);
+    String mine = "api/v1/spaces/" + spaceId + "/my-cohort";
+    assertEquals(true, json(call("GET", mine, ben, null)).get("chooseTopics"));
+    Map<String, Object> chosen =
+        json(
+            call(
+                "POST",
+                "api/v1/spaces/" + spaceId + "/membership",
+                ben,
+                "{\"topics\":[\"listening\"]}"));
+    assertEquals(false, chosen.get("chooseTopics"), chosen.toString());
+    assertEquals(false, json(call("GET", mine, ben, null)).get("chooseTopics"));
+    assertTrue(
+        call("GET", mine, ben, null)
+            .body()
+            .matches("(?s).*\"name\":\"Ben Okafor\".*\"listening\".*"),
+        "Ben's topics are kept");
   }
 
   @Test

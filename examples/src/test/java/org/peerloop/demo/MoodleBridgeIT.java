@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.peerloop.demo.lms.DemoLms;
 import org.peerloop.demo.lms.DemoMoodle;
 
 /**
@@ -404,6 +405,54 @@ class MoodleBridgeIT {
     }
     assertEquals(2, formed.size(), formed.toString());
     assertNotEquals(cohortOf(formed, "Ben Okafor"), cohortOf(formed, "Grace Kim"));
+  }
+
+  /**
+   * Without a bridge, a group space places each learner by the groups their own launch names
+   * ({@code moodle_group_ids}, which Moodle fills with {@code $Moodle.Person.userGroupIds}): the
+   * first of a shift and the next meet in one cohort, the other shift has its own.
+   */
+  @Test
+  void withoutABridgeTheLaunchsGroupsPlaceTheLearner() throws Exception {
+    DemoLms other =
+        DemoLms.start(
+            DemoStack.freePort(),
+            "localhost",
+            java.nio.file.Files.createTempDirectory("peerloop-groups-lms-"));
+    try {
+      assertEquals(200, other.registerWith(stack.tool("lti/register")));
+      LaunchDriver there = new LaunchDriver(other);
+      String at = "&link=205&course=" + COURSE;
+      String designer = LaunchDriver.sessionToken(there.launchWith("user=5" + at).body());
+      long space =
+          ((Number)
+                  json(stack.call(
+                          "PUT",
+                          "api/v1/space",
+                          designer,
+                          "{\"title\":\"Shift circles, launch groups\",\"phase\":\"pre-course\","
+                              + "\"grouping\":\"lms-groups\"}"))
+                      .get("id"))
+              .longValue();
+      for (String user : List.of("3", "7", "4")) {
+        String learner = LaunchDriver.sessionToken(there.launchWith("user=" + user + at).body());
+        json(
+            stack.call(
+                "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
+      }
+      List<Map<?, ?>> cohorts =
+          JSONArrayUtils.parse(
+                  stack.call("GET", "api/v1/spaces/" + space + "/cohorts", designer, null).body())
+              .stream()
+              .<Map<?, ?>>map(c -> (Map<?, ?>) c)
+              .toList();
+      assertEquals(2, cohorts.size(), cohorts.toString());
+      assertEquals(
+          cohortOf(cohorts, "Ben Okafor"), cohortOf(cohorts, "Carmen Ruiz"), "the night shift");
+      assertNotEquals(cohortOf(cohorts, "Ben Okafor"), cohortOf(cohorts, "Grace Kim"));
+    } finally {
+      other.stop();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.peerloop.community;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,7 @@ public class SpacePlacement {
   @Inject PlatformDirectory platforms;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject Event<SpaceConfigured> configured;
 
   /** What the picker page posts to the platform: the signed response and where it goes. */
   public record Placed(String returnUrl, String jwt, Views.SpaceView space) {}
@@ -92,6 +94,8 @@ public class SpacePlacement {
       space = new Space(em.find(Course.class, caller.courseId()), null, newSpace, now);
       em.persist(space);
       em.flush();
+      // As when it is set up in its settings: a space of one cohort per LMS group forms them now.
+      configured.fire(new SpaceConfigured(space.id()));
     } else {
       throw new InvalidValueException(
           "spaceId", "choose an existing space or give the settings of a new one");

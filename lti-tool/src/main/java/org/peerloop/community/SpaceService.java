@@ -79,17 +79,43 @@ public class SpaceService {
 
   /**
    * First visit: the learner chooses topics and is placed in a cohort; later visits find it. A
-   * space that opens on completion takes a learner only once they completed its module.
+   * space that opens on completion takes a learner only once they completed its module. Someone the
+   * roster placed before they came chooses now, and moves to the cohort that matches their topics
+   * best while theirs holds nothing of theirs yet.
    */
   @Transactional
   public Views.CohortView join(Caller caller, long spaceId, List<String> topics) {
     Space space = scope.space(caller, spaceId);
     Person person = scope.person(caller);
-    if (!caller.facilitator() && cohorts.membership(space, person).isEmpty()) {
+    Optional<CohortMember> placed = cohorts.membership(space, person);
+    if (!caller.facilitator() && placed.isEmpty()) {
       completions.requireOpenFor(space, person);
     }
-    CohortMember member = cohorts.join(space, person, topics);
+    CohortMember member =
+        placed.isPresent() && placed.get().choosesTopics()
+            ? cohorts.chooseTopics(placed.get(), topics, holdsNothingOf(placed.get()))
+            : cohorts.join(space, person, topics);
     return Views.CohortView.of(member.cohort(), cohorts.membersOf(member.cohort()));
+  }
+
+  /** Whether the member's cohort has no post or rating of theirs. */
+  private boolean holdsNothingOf(CohortMember member) {
+    long posts =
+        em.createQuery(
+                "select count(p) from Post p where p.cohort = :cohort and p.author = :person",
+                Long.class)
+            .setParameter("cohort", member.cohort())
+            .setParameter("person", member.person())
+            .getSingleResult();
+    long ratings =
+        em.createQuery(
+                "select count(r) from PostRating r, Post p where r.postId = p.id"
+                    + " and p.cohort = :cohort and r.personId = :person",
+                Long.class)
+            .setParameter("cohort", member.cohort())
+            .setParameter("person", member.person().id())
+            .getSingleResult();
+    return posts == 0 && ratings == 0;
   }
 
   @Transactional
@@ -102,7 +128,10 @@ public class SpaceService {
                 () ->
                     new NotFoundException(
                         "not-joined", "Choose your topics to join a cohort first"));
-    return Views.CohortView.of(member.cohort(), cohorts.membersOf(member.cohort()));
+    return Views.CohortView.of(
+        member.cohort(),
+        cohorts.membersOf(member.cohort()),
+        member.choosesTopics() && !member.space().topics().isEmpty());
   }
 
   /**

@@ -85,10 +85,23 @@ public final class Views {
     }
   }
 
-  public record CohortView(long id, long spaceId, int number, List<MemberView> members) {
+  /**
+   * A cohort with its members; {@code chooseTopics}, in the reader's own cohort only: the roster
+   * placed them before they came, and they are asked for their topics.
+   */
+  public record CohortView(
+      long id, long spaceId, int number, List<MemberView> members, boolean chooseTopics) {
     static CohortView of(Cohort c, List<CohortMember> members) {
+      return of(c, members, false);
+    }
+
+    static CohortView of(Cohort c, List<CohortMember> members, boolean chooseTopics) {
       return new CohortView(
-          c.id(), c.space().id(), c.number(), members.stream().map(MemberView::of).toList());
+          c.id(),
+          c.space().id(),
+          c.number(),
+          members.stream().map(MemberView::of).toList(),
+          chooseTopics);
     }
   }
 

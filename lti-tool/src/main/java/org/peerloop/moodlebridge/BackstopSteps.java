@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.peerloop.completion.Completions;
 import org.peerloop.course.Course;
 import org.peerloop.people.Person;
 import org.peerloop.people.PersonRepository;
+import org.peerloop.roster.RosterEntry;
 import org.peerloop.space.GroupingMode;
 import org.peerloop.space.Phase;
 import org.peerloop.space.Space;
@@ -103,6 +105,41 @@ public class BackstopSteps {
       work.add(new CourseWork(course.id(), course.contextId(), completed, groupSpaces));
     }
     return work;
+  }
+
+  /** A course of the platform and the learners PeerLoop's roster has in it. */
+  record KnownLearners(long moodleCourseId, String courseTitle, Set<String> subjects) {}
+
+  /**
+   * The bridged course whose learners PeerLoop knows best (active, not erased, as the LMS's roster
+   * or launches gave them), to compare with the learners the web service token can see.
+   */
+  @Transactional
+  public Optional<KnownLearners> knownLearners(long platformId) {
+    Map<Course, Set<String>> byCourse = new LinkedHashMap<>();
+    em.createQuery(
+            "select e from RosterEntry e join fetch e.person join fetch e.course"
+                + " where e.course.platform.id = :platform and e.active = true"
+                + " order by e.course.id desc",
+            RosterEntry.class)
+        .setParameter("platform", platformId)
+        .setMaxResults(5_000)
+        .getResultStream()
+        .filter(e -> !e.facilitates() && !e.person().isErased())
+        .filter(e -> MoodleIds.of(e.course().contextId()).isPresent())
+        .forEach(
+            e ->
+                byCourse
+                    .computeIfAbsent(e.course(), c -> new TreeSet<>())
+                    .add(e.person().subject()));
+    return byCourse.entrySet().stream()
+        .max(Comparator.comparingInt(e -> e.getValue().size()))
+        .map(
+            e ->
+                new KnownLearners(
+                    MoodleIds.of(e.getKey().contextId()).orElseThrow(),
+                    e.getKey().title(),
+                    e.getValue()));
   }
 
   /** Where a space's groups come from: its platform's bridge and the Moodle course id. */

@@ -8,7 +8,8 @@ import org.peerloop.moodle.ws.SiteInfo;
 
 /**
  * What a web service token may and may not do on its site, for IT: the site and user it acts as,
- * and each function the bridge uses with what it is needed for.
+ * each function the bridge uses with what it is needed for, and a warning when the token's user
+ * cannot see what those functions answer (the learners of a course).
  */
 public record ConnectionReport(
     boolean connected,
@@ -17,7 +18,9 @@ public record ConnectionReport(
     String tokenUser,
     List<FunctionCheck> functions,
     String error,
-    String errorReason) {
+    String errorReason,
+    String warning,
+    String warningReason) {
 
   /** One function: whether the token's service allows it, and what needs it. */
   public record FunctionCheck(String function, boolean allowed, String neededFor) {}
@@ -33,9 +36,18 @@ public record ConnectionReport(
           MoodleSite.COURSE_GROUPS, "cohorts from Moodle groups",
           MoodleSite.GROUP_MEMBERS, "cohorts from Moodle groups");
 
-  /** Whether every function is allowed. */
+  /** Whether every function is allowed and answers what the bridge needs. */
   public boolean complete() {
-    return connected && functions.stream().allMatch(FunctionCheck::allowed);
+    return connected && warning == null && functions.stream().allMatch(FunctionCheck::allowed);
+  }
+
+  boolean allows(String function) {
+    return functions.stream().anyMatch(f -> f.function().equals(function) && f.allowed());
+  }
+
+  ConnectionReport warn(String reason, String text) {
+    return new ConnectionReport(
+        connected, siteName, release, tokenUser, functions, error, errorReason, text, reason);
   }
 
   static ConnectionReport of(SiteInfo info) {
@@ -47,6 +59,8 @@ public record ConnectionReport(
         MoodleSite.FUNCTIONS.stream()
             .map(f -> new FunctionCheck(f, info.allows(f), NEEDED_FOR.get(f)))
             .toList(),
+        null,
+        null,
         null,
         null);
   }
@@ -65,6 +79,14 @@ public record ConnectionReport(
           default -> "Moodle reported an error.";
         };
     return new ConnectionReport(
-        false, null, null, null, List.of(), advice + " (" + e.getMessage() + ")", e.errorcode());
+        false,
+        null,
+        null,
+        null,
+        List.of(),
+        advice + " (" + e.getMessage() + ")",
+        e.errorcode(),
+        null,
+        null);
   }
 }

@@ -544,6 +544,7 @@ public final class DemoLms {
     }
     Map<String, Object> custom = new LinkedHashMap<>();
     custom.put("context_id_history", context.copiedFrom() == null ? "" : context.copiedFrom());
+    custom.put("moodle_group_ids", DemoMoodle.userGroupIds(contextId, user.id()));
     if (deepLinking) {
       String data = "demo-" + randomId(8);
       deepLinkingData.add(data);

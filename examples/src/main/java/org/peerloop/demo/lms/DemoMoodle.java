@@ -431,11 +431,36 @@ public final class DemoMoodle {
     List<Object> answer = new ArrayList<>();
     for (int i = 0; form.containsKey("groupids[" + i + "]"); i++) {
       long group = Long.parseLong(form.get("groupids[" + i + "]"));
-      List<Long> members =
-          group % 10 == 1 ? List.of(2L, 3L, 4L, 6L) : List.of(7L, 8L, 9L, 10L, 11L);
-      answer.add(Map.of("groupid", group, "userids", members));
+      answer.add(Map.of("groupid", group, "userids", membersOf(group)));
     }
     return list(answer);
+  }
+
+  /** The course's night shift (group id ending in 1) and day shift (ending in 2). */
+  private static List<Long> membersOf(long group) {
+    return group % 10 == 1 ? List.of(2L, 3L, 4L, 6L) : List.of(7L, 8L, 9L, 10L, 11L);
+  }
+
+  /**
+   * What Moodle substitutes for {@code $Moodle.Person.userGroupIds} in a launch: the ids of the
+   * person's groups in the course, comma-separated, empty for none (mod/lti/locallib.php).
+   */
+  static String userGroupIds(String contextId, String userId) {
+    long course;
+    long user;
+    try {
+      course = Long.parseLong(contextId);
+      user = Long.parseLong(userId);
+    } catch (NumberFormatException e) {
+      return "";
+    }
+    List<String> ids = new ArrayList<>();
+    for (long group : List.of(course * 10 + 1, course * 10 + 2)) {
+      if (membersOf(group).contains(user)) {
+        ids.add(String.valueOf(group));
+      }
+    }
+    return String.join(",", ids);
   }
 
   private static String list(List<Object> items) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.peerloop.roster.LmsGroupMembership;
 import org.peerloop.settings.Settings;
 
 /**
@@ -50,9 +51,12 @@ public class ToolConfiguration {
    */
   static final Map<String, String> CUSTOM_PARAMETERS =
       Map.of(
-          "context_id_history", "$Context.id.history",
-          "resource_link_id_history", "$ResourceLink.id.history",
-          "moodle_group_ids", "$Moodle.Person.userGroupIds");
+          "context_id_history",
+          "$Context.id.history",
+          "resource_link_id_history",
+          "$ResourceLink.id.history",
+          LmsGroupMembership.PARAMETER,
+          "$Moodle.Person.userGroupIds");
 
   @Inject Settings settings;
 

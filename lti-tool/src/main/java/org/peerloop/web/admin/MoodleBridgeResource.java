@@ -59,7 +59,7 @@ public class MoodleBridgeResource {
       throw new InvalidValueException(
           "siteUrl", "siteUrl must be an https:// address (http only on this machine)");
     }
-    ConnectionReport report = sites.check(URI.create(site), body.token().strip());
+    ConnectionReport report = sites.check(platformId, URI.create(site), body.token().strip());
     if (!report.connected()) {
       throw new InvalidValueException("token", report.error());
     }

@@ -193,7 +193,8 @@
         name = "no-space";
         rendering = noSpace();
       }
-    } else if (name === "home" && !s.cohort) {
+    } else if (name === "home" && (!s.cohort || s.cohort.chooseTopics)) {
+      // A first visit, or the roster placed them before they came: they choose topics first.
       name = s.facilitator ? "home" : "topics";
       rendering = s.facilitator ? PL.views.home(app) : PL.views.topics(app);
     } else if (route.needs === "cohort" && !s.cohort) {

@@ -433,6 +433,7 @@
           h("fieldset", {}, [
             h("legend", {}, h("h2", {}, t("topics.heading"))),
             h("p", { class: "hint" }, t("topics.hint")),
+            PL.state.cohort ? h("p", { class: "hint" }, t("topics.placed", { number: PL.state.cohort.number })) : null,
             h(
               "ul",
               { class: "choices" },
