@@ -149,6 +149,17 @@ switch ($action) {
         (new completion_info($course))->update_state($cm, COMPLETION_COMPLETE, (int) $userid, true);
         $result = true;
         break;
+    case 'complete-silently':
+        // As a bulk completion edit or a grade import leaves it: the state, and no event.
+        [$cmid, $userid] = $args;
+        require_once($CFG->libdir . '/completionlib.php');
+        $DB->insert_record('course_modules_completion', (object) [
+            'coursemoduleid' => (int) $cmid, 'userid' => (int) $userid,
+            'completionstate' => COMPLETION_COMPLETE, 'timemodified' => time(),
+        ]);
+        \cache::make('core', 'completion')->purge();
+        $result = true;
+        break;
     case 'page':
         // A page module with manual completion: something a post-course space can wait for.
         [$courseid, $name] = $args;
@@ -161,6 +172,58 @@ switch ($action) {
             'completion' => COMPLETION_TRACKING_MANUAL, 'introeditor' => ['text' => '', 'format' => FORMAT_HTML, 'itemid' => 0],
         ]);
         $result = (int) $info->coursemodule;
+        break;
+    case 'plugin-facts':
+        // local_peerloop as Moodle itself sees it: its privacy metadata (with every string there),
+        // its settings page, the observers Moodle calls, and its task class.
+        require_once($CFG->libdir . '/adminlib.php');
+        $metadata = (new \core_privacy\manager())->get_metadata_for_components()['local_peerloop'] ?? null;
+        $privacy = [];
+        foreach ($metadata ? $metadata->get_collection() : [] as $item) {
+            $fields = [];
+            foreach ($item->get_privacy_fields() as $field => $string) {
+                $fields[$field] = get_string($string, 'local_peerloop');
+            }
+            $privacy[] = ['type' => get_class($item), 'name' => $item->get_name(),
+                'summary' => get_string($item->get_summary(), 'local_peerloop'), 'fields' => $fields];
+        }
+        $page = admin_get_root()->locate('local_peerloop');
+        $settings = [];
+        foreach ($page ? $page->settings : [] as $setting) {
+            $settings[] = $setting->name;
+        }
+        $observed = [];
+        foreach (\core\event\manager::get_all_observers() as $event => $observers) {
+            foreach ($observers as $observer) {
+                if (str_contains((string) $observer->callable, 'local_peerloop')) {
+                    $observed[] = $event;
+                }
+            }
+        }
+        $result = ['privacy' => $privacy, 'settings' => $settings, 'observed' => $observed,
+            'task' => class_exists('\\local_peerloop\\task\\send_event')];
+        break;
+    case 'lti-activity':
+        // An External tool activity of a preconfigured tool, as a teacher adds one without
+        // choosing content: PeerLoop asks its facilitator to set up the space at first launch.
+        [$courseid, $typeid, $name] = $args;
+        require_once($CFG->dirroot . '/course/modlib.php');
+        $info = create_module((object) [
+            'modulename' => 'lti', 'course' => (int) $courseid, 'section' => 1, 'visible' => 1,
+            'name' => $name, 'typeid' => (int) $typeid, 'toolurl' => '', 'securetoolurl' => '',
+            'instructorchoicesendname' => 1, 'instructorchoicesendemailaddr' => 1,
+            'instructorchoiceacceptgrades' => 0, 'launchcontainer' => LTI_LAUNCH_CONTAINER_DEFAULT,
+            'grade' => 0, 'showtitlelaunch' => 1, 'showdescriptionlaunch' => 0, 'icon' => '',
+            'secureicon' => '', 'instructorcustomparameters' => '',
+            'introeditor' => ['text' => '', 'format' => FORMAT_HTML, 'itemid' => 0],
+        ]);
+        $result = (int) $info->coursemodule;
+        break;
+    case 'courses-except':
+        // The courses besides the site and those named: what a restore made.
+        [$sql, $params] = $DB->get_in_or_equal(array_map('intval', array_merge([SITEID], $args)),
+            SQL_PARAMS_QM, 'param', false);
+        $result = array_map('intval', array_keys($DB->get_records_select('course', "id $sql", $params, 'id', 'id')));
         break;
     case 'adhoc-tasks':
         $result = (int) $DB->count_records('task_adhoc', ['component' => 'local_peerloop']);

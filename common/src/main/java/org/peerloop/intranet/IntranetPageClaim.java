@@ -60,30 +60,15 @@ public class IntranetPageClaim {
 
   protected IntranetPageClaim() {}
 
-  public IntranetPageClaim(
-      IntranetTenant tenant,
-      String siteId,
-      String pageId,
-      Space space,
-      Audience audience,
-      String groupId,
-      boolean nestedGroups,
-      String codeHash,
-      Instant now,
-      Instant expiresAt) {
+  /** A request for this page; {@link #renew} gives it its admission and code before it is kept. */
+  public IntranetPageClaim(IntranetTenant tenant, String siteId, String pageId, Space space) {
     this.tenantId = tenant.tenantId();
     this.siteId = IntranetTenant.guid("siteId", siteId);
     this.pageId = IntranetPage.pageId(pageId);
     this.space = Objects.requireNonNull(space, "space");
-    this.audience = Objects.requireNonNull(audience, "audience");
-    this.groupId = audience == Audience.GROUP ? IntranetTenant.guid("groupId", groupId) : null;
-    this.nestedGroups = audience == Audience.GROUP && nestedGroups;
-    this.codeHash = Objects.requireNonNull(codeHash, "codeHash");
-    this.createdAt = now;
-    this.expiresAt = expiresAt;
   }
 
-  /** A new code and a new time limit for the same request (the facilitator asked again). */
+  /** Who may enter, the code's hash and the time limit: a new request's, or one asked again. */
   public void renew(
       Audience audience,
       String groupId,

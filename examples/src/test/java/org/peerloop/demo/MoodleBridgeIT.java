@@ -367,12 +367,7 @@ class MoodleBridgeIT {
     Map<String, Object> run = reconcile();
     assertEquals(null, run.get("error"), run.toString());
 
-    List<Map<?, ?>> cohorts =
-        JSONArrayUtils.parse(
-                stack.call("GET", "api/v1/spaces/" + space + "/cohorts", designer, null).body())
-            .stream()
-            .<Map<?, ?>>map(c -> (Map<?, ?>) c)
-            .toList();
+    List<Map<?, ?>> cohorts = cohorts(space, designer);
     assertEquals(2, cohorts.size(), cohorts.toString());
     long ben = cohortOf(cohorts, "Ben Okafor");
     assertEquals(ben, cohortOf(cohorts, "Carmen Ruiz"), "both on the night shift");
@@ -396,12 +391,7 @@ class MoodleBridgeIT {
     List<Map<?, ?>> formed = List.of();
     while (formed.size() < 2 && System.nanoTime() < deadline) {
       Thread.sleep(250);
-      formed =
-          JSONArrayUtils.parse(
-                  stack.call("GET", "api/v1/spaces/" + next + "/cohorts", evening, null).body())
-              .stream()
-              .<Map<?, ?>>map(c -> (Map<?, ?>) c)
-              .toList();
+      formed = cohorts(next, evening);
     }
     assertEquals(2, formed.size(), formed.toString());
     assertNotEquals(cohortOf(formed, "Ben Okafor"), cohortOf(formed, "Grace Kim"));
@@ -440,12 +430,7 @@ class MoodleBridgeIT {
             stack.call(
                 "POST", "api/v1/spaces/" + space + "/membership", learner, "{\"topics\":[]}"));
       }
-      List<Map<?, ?>> cohorts =
-          JSONArrayUtils.parse(
-                  stack.call("GET", "api/v1/spaces/" + space + "/cohorts", designer, null).body())
-              .stream()
-              .<Map<?, ?>>map(c -> (Map<?, ?>) c)
-              .toList();
+      List<Map<?, ?>> cohorts = cohorts(space, designer);
       assertEquals(2, cohorts.size(), cohorts.toString());
       assertEquals(
           cohortOf(cohorts, "Ben Okafor"), cohortOf(cohorts, "Carmen Ruiz"), "the night shift");
@@ -494,6 +479,15 @@ class MoodleBridgeIT {
       assertEquals(401, stack.call(call[0], call[1], null, null).statusCode(), call[1]);
       assertEquals(401, stack.call(call[0], call[1], learner, null).statusCode(), call[1]);
     }
+  }
+
+  /** The space's cohorts with their members, as its facilitator reads them. */
+  private static List<Map<?, ?>> cohorts(long space, String facilitator) throws Exception {
+    return JSONArrayUtils.parse(
+            stack.call("GET", "api/v1/spaces/" + space + "/cohorts", facilitator, null).body())
+        .stream()
+        .<Map<?, ?>>map(c -> (Map<?, ?>) c)
+        .toList();
   }
 
   private static long cohortOf(List<Map<?, ?>> cohorts, String name) {

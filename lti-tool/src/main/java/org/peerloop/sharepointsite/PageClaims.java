@@ -103,37 +103,20 @@ public class PageClaims {
     bindings.requireAdmissible(tenant, site, space.course(), admission);
     String code = newCode();
     Instant now = clock.instant();
-    Instant expires = now.plus(VALID_FOR);
     IntranetPageClaim claim =
         pending(tenant.tenantId(), site, page, space)
-            .map(
-                c -> {
-                  c.renew(
-                      admission.audience(),
-                      admission.groupId(),
-                      admission.nestedGroups(),
-                      hash(code),
-                      now,
-                      expires);
-                  return c;
-                })
-            .orElseGet(
-                () -> {
-                  IntranetPageClaim c =
-                      new IntranetPageClaim(
-                          tenant,
-                          site,
-                          page,
-                          space,
-                          admission.audience(),
-                          admission.groupId(),
-                          admission.nestedGroups(),
-                          hash(code),
-                          now,
-                          expires);
-                  em.persist(c);
-                  return c;
-                });
+            .orElseGet(() -> new IntranetPageClaim(tenant, site, page, space));
+    // Asked again, the new admission and code replace the earlier ones.
+    claim.renew(
+        admission.audience(),
+        admission.groupId(),
+        admission.nestedGroups(),
+        hash(code),
+        now,
+        now.plus(VALID_FOR));
+    if (claim.id() == null) {
+      em.persist(claim);
+    }
     em.flush();
     return view(claim, code);
   }
