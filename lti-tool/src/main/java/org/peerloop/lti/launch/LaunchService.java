@@ -49,8 +49,13 @@ public class LaunchService {
   @Inject Clock clock;
   @Inject Event<LaunchRecorded> launched;
 
+  /**
+   * Checks a launch and uses up its nonce and login state, in a transaction of its own: recording
+   * the launch may lose a race to another request (a roster read inserting the same person) and be
+   * run again, which must not meet its own nonce as a replay.
+   */
   @Transactional
-  public LaunchOutcome launch(String idToken, String state) {
+  public ValidLaunch validate(String idToken, String state) {
     ValidLaunch launch =
         new LaunchValidator(directory, platformKeys, ledger, clock, settings.baseUrl())
             .validate(idToken, state);
@@ -58,6 +63,12 @@ public class LaunchService {
     if (wait.isPresent()) {
       throw LaunchRefusedException.tooMany(wait.getAsLong(), launch.registration());
     }
+    return launch;
+  }
+
+  /** Records a checked launch: its person, course and link; safe to run again after a conflict. */
+  @Transactional
+  public LaunchOutcome record(ValidLaunch launch, String state) {
     if (launch.storageTarget() != null) {
       Registration platform = launch.registration();
       return new LaunchOutcome.NeedsBinding(

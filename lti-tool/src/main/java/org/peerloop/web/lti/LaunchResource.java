@@ -16,6 +16,7 @@ import org.peerloop.lti.launch.LaunchOutcome;
 import org.peerloop.lti.launch.LaunchRefusedException;
 import org.peerloop.lti.launch.LaunchService;
 import org.peerloop.lti.launch.Refusal;
+import org.peerloop.lti.launch.ValidLaunch;
 import org.peerloop.runtime.Transactions;
 import org.peerloop.web.problem.ProblemException;
 
@@ -48,7 +49,8 @@ public class LaunchResource {
             Refusal.PLATFORM_ERROR,
             "error=" + error + (errorDescription == null ? "" : ": " + errorDescription));
       }
-      LaunchOutcome outcome = Transactions.retryOnConflict(() -> launches.launch(idToken, state));
+      ValidLaunch valid = launches.validate(idToken, state);
+      LaunchOutcome outcome = Transactions.retryOnConflict(() -> launches.record(valid, state));
       return outcome instanceof LaunchOutcome.NeedsBinding binding
           ? pages.binding(binding, origin)
           : pages.signedIn((LaunchOutcome.Session) outcome, origin);
