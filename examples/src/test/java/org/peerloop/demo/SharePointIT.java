@@ -97,6 +97,24 @@ class SharePointIT {
         "{\"siteId\":\"" + siteId + "\",\"pageId\":\"" + pageId + "\"}");
   }
 
+  /**
+   * IT links the demo tenant to these platforms (ids, comma-separated; empty for none); answers the
+   * ones it served before.
+   */
+  private static String linkTenantTo(String platformIds) throws Exception {
+    String tenants =
+        stack.call("GET", "api/admin/sharepoint/tenants", DemoStack.ADMIN_TOKEN, null).body();
+    Matcher before = Pattern.compile("\"platformIds\":\\[([0-9,]*)\\]").matcher(tenants);
+    assertTrue(before.find(), tenants);
+    String tenant = "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/platforms";
+    assertEquals(
+        200,
+        stack
+            .call("PUT", tenant, DemoStack.ADMIN_TOKEN, "{\"platformIds\":[" + platformIds + "]}")
+            .statusCode());
+    return before.group(1);
+  }
+
   /** The web part's request when its settings hold a confirmation code. */
   private static HttpResponse<String> confirming(String entraToken, String pageId, String code)
       throws Exception {
@@ -163,26 +181,12 @@ class SharePointIT {
     assertTrue(bad.body().contains("pageId"), bad.body());
 
     // A tenant IT has not linked to this LMS is not the facilitator's to use.
-    String tenant = "api/admin/sharepoint/tenants/" + DemoSharePoint.TENANT_ID + "/platforms";
-    String linked =
-        stack.call("GET", "api/admin/sharepoint/tenants", DemoStack.ADMIN_TOKEN, null).body();
-    Matcher platforms = Pattern.compile("\"platformIds\":\\[([0-9,]*)\\]").matcher(linked);
-    assertTrue(platforms.find(), linked);
-    assertEquals(
-        200, stack.call("PUT", tenant, DemoStack.ADMIN_TOKEN, "{\"platformIds\":[]}").statusCode());
+    String linked = linkTenantTo("");
     HttpResponse<String> unlinked =
         stack.call("PUT", "api/v1/spaces/" + spaceId + "/sharepoint-pages", designer, binding);
     assertEquals(403, unlinked.statusCode(), unlinked.body());
     assertTrue(unlinked.body().contains("tenant-not-linked"), unlinked.body());
-    assertEquals(
-        200,
-        stack
-            .call(
-                "PUT",
-                tenant,
-                DemoStack.ADMIN_TOKEN,
-                "{\"platformIds\":[" + platforms.group(1) + "]}")
-            .statusCode());
+    linkTenantTo(linked);
 
     // A group audience must be the site's own group: any other would be read into the course.
     int graphCalls = stack.sharePoint.graphCalls();
@@ -255,8 +259,14 @@ class SharePointIT {
     assertTrue(offSharePoint.body().contains("webUrl"), offSharePoint.body());
     assertEquals(graphCalls, stack.sharePoint.graphCalls());
 
-    // The page's editor enters the code in the web part and publishes: the next view binds it.
+    // The page's editor enters the code in the web part and publishes: the next view binds it,
+    // unless IT has meanwhile unlinked the tenant from the LMS.
     stack.sharePoint.publishWebPartCode(DemoSharePoint.SITE_ID, PAGE, code.toLowerCase());
+    String linked = linkTenantTo("");
+    HttpResponse<String> unlinked = confirming(adaToken, PAGE, code);
+    assertEquals(403, unlinked.statusCode(), unlinked.body());
+    assertTrue(unlinked.body().contains("tenant-not-linked"), unlinked.body());
+    linkTenantTo(linked);
     HttpResponse<String> confirmed = confirming(adaToken, PAGE, code.toLowerCase());
     assertEquals(200, confirmed.statusCode(), confirmed.body());
     HttpResponse<String> listed =

@@ -187,6 +187,11 @@ public class PageClaims {
       return;
     }
     IntranetTenant tenant = tenants.find(claim.tenantId());
+    if (!tenant.serves(claim.space().course().platform().id())) {
+      // IT unlinked the tenant from the LMS after the facilitator asked.
+      throw new ForbiddenException(
+          "tenant-not-linked", "IT has not linked this Microsoft 365 tenant to the course's LMS");
+    }
     bindings.bindConfirmed(
         tenant,
         claim.siteId(),
