@@ -39,7 +39,12 @@ public class LaunchGroups {
         .getResultStream()
         .findFirst()
         .ifPresentOrElse(
-            known -> known.seen(groups.get(), clock.instant()),
+            known -> {
+              // Most launches name the same groups again: no write on the launch's path then.
+              if (!known.groups().equals(groups.get())) {
+                known.seen(groups.get(), clock.instant());
+              }
+            },
             () ->
                 em.persist(new LmsGroupMembership(course, person, groups.get(), clock.instant())));
   }
